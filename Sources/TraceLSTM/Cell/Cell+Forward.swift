@@ -1,0 +1,79 @@
+// The cell's forward pass for one step: equations 0–4 of the tutorial, in its notation.
+// Keep in sync with `Cell+Backward.swift`, which differentiates these lines in reverse order.
+
+extension SequenceCache {
+    /// Runs the cell at step t (0-based) from h_{t−1}, C_{t−1} and x_t, writing z_t, the
+    /// gates with their pre-activations, C_t and h_t into row t.
+    /// ```
+    /// z_t  = [h_{t−1}, x_t]            (x-first: [x_t, h_{t−1}])
+    /// f_t  = σ(W_f · z_t + b_f)
+    /// i_t  = σ(W_i · z_t + b_i)
+    /// C̃_t  = tanh(W_C · z_t + b_C)
+    /// C_t  = f_t * C_{t−1} + i_t * C̃_t
+    /// o_t  = σ(W_o · z_t + b_o)
+    /// h_t  = o_t * tanh(C_t)
+    /// ```
+    /// Shapes: x_t is X, h and C are H, z_t is Z = H + X, each W is H × Z.
+    /// See also: `cellBackward(_:_:_:)`.
+    func cellForward(_ t: Int, _ p: ParameterPointers) {
+        let H = config.hidden, X = config.input
+        let hPrev = hPrev(t), cPrev = cPrev(t)
+        let z = z[t], aF = aF[t], f = f[t], aI = aI[t], i = i[t], aC = aC[t], cTilde = cTilde[t]
+        let c = c[t], aO = aO[t], o = o[t], tanhC = tanhC[t], h = h[t]
+
+        // (0) z_t = [h_{t-1}, x_t]
+        (z + config.hOffset).update(from: hPrev, count: H)
+        if inputIsOneHot {
+            (z + config.xOffset).update(repeating: 0, count: X)
+            z[config.xOffset + hotIndices[t]] = 1
+        } else {
+            (z + config.xOffset).update(from: x[t], count: X)
+        }
+
+        // (1) f_t = σ(W_f · z_t + b_f)
+        preactivation(p.wf, p.bf, t, into: aF)
+        for j in 0..<H { f[j] = Activation.sigmoid(aF[j]) }
+
+        // (2a) i_t = σ(W_i · z_t + b_i)
+        preactivation(p.wi, p.bi, t, into: aI)
+        for j in 0..<H { i[j] = Activation.sigmoid(aI[j]) }
+
+        // (2b) C̃_t = tanh(W_C · z_t + b_C)
+        preactivation(p.wc, p.bc, t, into: aC)
+        for j in 0..<H { cTilde[j] = Activation.tanh(aC[j]) }
+
+        // (3) C_t = f_t * C_{t-1} + i_t * C̃_t
+        for j in 0..<H { c[j] = f[j] * cPrev[j] + i[j] * cTilde[j] }
+
+        // (4a) o_t = σ(W_o · z_t + b_o)
+        preactivation(p.wo, p.bo, t, into: aO)
+        for j in 0..<H { o[j] = Activation.sigmoid(aO[j]) }
+
+        // (4b) h_t = o_t * tanh(C_t)
+        for j in 0..<H {
+            tanhC[j] = Activation.tanh(c[j])
+            h[j] = o[j] * tanhC[j]
+        }
+    }
+
+    /// a = W · z_t + b for one gate, summed as (W_h · h_{t−1} + W_x · x_t) + b, where W_h and
+    /// W_x are W's columns that meet h_{t−1} and x_t in z_t.
+    ///
+    /// For a one-hot x_t, W_x · x_t is the one column of W_x at the hot index, which is
+    /// exactly what the dense product gives (every other product is zero), so one-hot and
+    /// dense inputs give the same bits.
+    @inline(__always)
+    private func preactivation(_ w: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, _ t: Int,
+                               into a: UnsafeMutablePointer<Double>) {
+        let H = config.hidden, X = config.input, Z = config.concatSize
+        let hPrev = hPrev(t)
+        let wh = w + config.hOffset, wx = w + config.xOffset
+        if inputIsOneHot {
+            let col = hotIndices[t]
+            for r in 0..<H { a[r] = (Kernels.dot(wh + r * Z, hPrev, H) + wx[r * Z + col]) + b[r] }
+        } else {
+            let x = x[t]
+            for r in 0..<H { a[r] = (Kernels.dot(wh + r * Z, hPrev, H) + Kernels.dot(wx + r * Z, x, X)) + b[r] }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+/// A trace as the spec's JSON (`"format": "lstm-trace/1"`), and back.
+public enum TraceJSON {
+    /// The format name and major version every trace file starts with.
+    public static let format = "lstm-trace/1"
+
+    /// The trace as a JSON value, keys in the spec's order.
+    public static func value(_ trace: Trace) -> JSONValue {
+        let head = trace.head
+        var config: [(String, JSONValue)] = [
+            ("input", .integer(trace.config.input)), ("hidden", .integer(trace.config.hidden)),
+            ("output", .integer(trace.config.output)), ("steps", .integer(trace.steps.count)),
+            ("concat", .string(trace.config.concat.rawValue)), ("head", .string(head.rawValue)),
+            ("loss", .string(trace.config.loss.rawValue)),
+        ]
+        config += trace.settings
+        var root: [(String, JSONValue)] = [("format", .string(format)), ("config", .object(config))]
+        root.append(("parameters", parameters(trace.parameters, key: { $0.key(head: head) })))
+        root.append(("forward", .array(trace.steps.map { step in
+            .object([("t", .integer(step.t))] + trace.forwardQuantities.compactMap { q in
+                guard let v = step.forward[q] else { return nil }
+                return (q.key, q == .loss ? .number(v[0]) : .numbers(v))
+            })
+        })))
+        root.append(("target", target(trace.target)))
+        root.append(("loss", .number(trace.loss)))
+        if let gradients = trace.gradients {
+            root.append(("backward", .array(trace.steps.map { step in
+                .object([("t", .integer(step.t))] + trace.backwardQuantities.compactMap { q in
+                    step.backward[q].map { (q.key, .numbers($0)) }
+                })
+            })))
+            root.append(("gradients", parameters(gradients, key: { $0.gradientKey(head: head) })))
+        }
+        if let clipped = trace.clippedGradients {
+            root.append(("clipped", parameters(clipped, key: { $0.gradientKey(head: head) })))
+        }
+        return .object(root)
+    }
+
+    /// The trace as JSON text.
+    public static func string(_ trace: Trace) -> String { JSONWriter.string(value(trace)) }
+
+    private static func parameters(_ p: ParameterSet, key: (ParameterName) -> String) -> JSONValue {
+        .object(ParameterName.allCases.map { (key($0), .rows(p[$0])) })
+    }
+
+    private static func target(_ t: Target) -> JSONValue {
+        switch t {
+        case .last(let y): return .numbers(y)
+        case .everyStep(let m): return .rows(m)
+        case .classes(let c): return .array(c.map { .integer($0) })
+        }
+    }
+
+    // MARK: Reading
+
+    /// Why a JSON document is not a trace this version reads.
+    public struct DecodeError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads a trace back (the inverse of `value(_:)`); refuses anything that is not one.
+    public static func decode(_ json: JSONValue) throws -> Trace {
+        func fail(_ s: String) -> DecodeError { DecodeError(description: s) }
+        guard case .object = json else { throw fail("not a JSON object") }
+        guard let name = json["format"]?.stringValue else { throw fail("no \"format\" key: not an lstm-trace file") }
+        guard name == format else { throw fail("format \"\(name)\", this version reads \"\(format)\"") }
+        guard let c = json["config"] else { throw fail("no \"config\"") }
+        func int(_ k: String) throws -> Int {
+            guard let v = c[k]?.intValue, v > 0, v <= 1 << 24 else { throw fail("config.\(k) is not a positive integer") }
+            return v
+        }
+        guard let concat = c["concat"]?.stringValue.flatMap(ConcatOrder.init(rawValue:)) else { throw fail("config.concat is not h-first or x-first") }
+        guard let loss = c["loss"]?.stringValue.flatMap(LossKind.init(rawValue:)) else { throw fail("config.loss is not a known loss") }
+        let config = LSTMConfiguration(input: try int("input"), hidden: try int("hidden"), output: try int("output"),
+                                       concat: concat, loss: loss)
+        let known: Set = ["input", "hidden", "output", "steps", "concat", "head", "loss"]
+        let settings = (c.objectValue ?? []).filter { !known.contains($0.0) }
+
+        func parameterSet(_ v: JSONValue?, gradient: Bool, label: String) throws -> ParameterSet? {
+            guard let v else { return nil }
+            var p = ParameterSet(zerosFor: config)
+            for name in ParameterName.allCases {
+                let key = gradient ? name.gradientKey(head: config.head) : name.key(head: config.head)
+                guard let rows = v[key]?.arrayValue else { throw fail("\(label).\(key) is missing") }
+                let shape = name.shape(config)
+                let m = try rows.map { r -> [Double] in
+                    guard let row = r.numberArray, row.count == shape.cols else { throw fail("\(label).\(key) is not \(shape.rows)×\(shape.cols)") }
+                    return row
+                }
+                guard m.count == shape.rows else { throw fail("\(label).\(key) is not \(shape.rows)×\(shape.cols)") }
+                p[name] = Matrix(m)
+            }
+            return p
+        }
+        guard let parameters = try parameterSet(json["parameters"], gradient: false, label: "parameters") else {
+            throw fail("no \"parameters\"")
+        }
+        guard let forward = json["forward"]?.arrayValue, !forward.isEmpty else { throw fail("no \"forward\" steps") }
+        let backward = json["backward"]?.arrayValue
+        if let backward, backward.count != forward.count { throw fail("\(forward.count) forward steps but \(backward.count) backward") }
+        func length(_ q: Quantity) -> Int {
+            switch q.symbol.size {
+            case .input: return config.input
+            case .hidden: return config.hidden
+            case .concat: return config.concatSize
+            case .output: return config.output
+            case .scalar: return 1
+            }
+        }
+        var steps: [TraceStep] = []
+        for (k, f) in forward.enumerated() {
+            var step = TraceStep(t: k + 1, forward: [:], backward: [:])
+            guard f["t"]?.intValue == k + 1 else { throw fail("forward step \(k + 1) has no matching \"t\"") }
+            for q in Quantity.forwardOrder {
+                if q == .loss, let d = f[q.key]?.doubleValue {
+                    step.forward[q] = [d]
+                } else if let v = f[q.key] {
+                    guard let a = v.numberArray, a.count == length(q) else { throw fail("forward[\(k)].\(q.key) is not \(length(q)) numbers") }
+                    step.forward[q] = a
+                }
+            }
+            if let b = backward?[k] {
+                for q in Quantity.backwardOrder {
+                    if let v = b[q.key] {
+                        guard let a = v.numberArray, a.count == length(q) else { throw fail("backward[\(k)].\(q.key) is not \(length(q)) numbers") }
+                        step.backward[q] = a
+                    }
+                }
+            }
+            steps.append(step)
+        }
+        let target: Target
+        switch loss {
+        case .mseLast:
+            guard let y = json["target"]?.numberArray, y.count == config.output else { throw fail("target is not \(config.output) numbers") }
+            target = .last(y)
+        case .mseAll:
+            guard let rows = json["target"]?.arrayValue?.compactMap(\.numberArray), rows.count == steps.count,
+                  rows.allSatisfy({ $0.count == config.output }) else { throw fail("target is not \(steps.count) rows of \(config.output)") }
+            target = .everyStep(Matrix(rows))
+        case .crossEntropy:
+            guard let c = json["target"]?.arrayValue?.compactMap(\.intValue), c.count == steps.count,
+                  c.allSatisfy({ (0..<config.output).contains($0) }) else { throw fail("target is not \(steps.count) class indices") }
+            target = .classes(c)
+        }
+        guard let total = json["loss"]?.doubleValue else { throw fail("no \"loss\"") }
+        return Trace(config: config, settings: settings, parameters: parameters, steps: steps, target: target,
+                     loss: total, gradients: try parameterSet(json["gradients"], gradient: true, label: "gradients"),
+                     clippedGradients: try parameterSet(json["clipped"], gradient: true, label: "clipped"))
+    }
+}
