@@ -1,0 +1,49 @@
+import TraceLSTM
+
+/// The model and data that `step`, `gradcheck` and `html` build from their options.
+struct ModelOptions {
+    /// Sizes beyond these are not what a tracer is for; they are refused, not attempted.
+    static let maxInput = 100_000, maxHidden = 4096, maxOutput = 100_000, maxSteps = 10_000
+    /// The most numbers one trace file may hold (about half a gigabyte of JSON).
+    static let maxTraceNumbers = 20_000_000
+
+    let config: LSTMConfiguration
+    let steps: Int
+    let seed: UInt32
+    let initialization: Initialization
+
+    init(_ a: ParsedArguments) throws {
+        let input = try a.int("--input", default: 3, in: 1...Self.maxInput)
+        let hidden = try a.int("--hidden", default: 5, in: 1...Self.maxHidden)
+        let output = try a.int("--output", default: 2, in: 1...Self.maxOutput)
+        steps = try a.int("--steps", default: 1, in: 1...Self.maxSteps)
+        seed = try a.seed()
+        let concat = try a.choice("--concat", default: ConcatOrder.hFirst)
+        let loss = try a.choice("--loss", default: LossKind.mseLast)
+        enum InitName: String { case tutorial, notebook }
+        initialization = try a.choice("--init", default: InitName.tutorial) == .tutorial ? .tutorial : .notebook(weightSD: 0.1)
+        config = LSTMConfiguration(input: input, hidden: hidden, output: output, concat: concat, loss: loss)
+        let numbers = Self.traceNumbers(config, steps: steps)
+        if numbers > Self.maxTraceNumbers {
+            throw a.usageError(Text.traceTooLarge(numbers: numbers, limit: Self.maxTraceNumbers))
+        }
+    }
+
+    /// How many numbers a full trace of this model holds (parameters and their gradients,
+    /// and about 45 vectors a step).
+    static func traceNumbers(_ c: LSTMConfiguration, steps: Int) -> Int {
+        let parameters = 4 * c.hidden * (c.concatSize + 1) + c.output * (c.hidden + 1)
+        let perStep = 2 * (c.input + 2 * c.concatSize + 26 * c.hidden + 4 * c.output)
+        return 2 * parameters + steps * perStep
+    }
+
+    /// The problem `step` traces.
+    var problem: StepProblem {
+        StepProblem(config: config, steps: steps, seed: seed, initialization: initialization)
+    }
+
+    /// The run settings a trace records after the model's own keys.
+    var settings: [(String, JSONValue)] {
+        [("seed", .integer(Int(seed))), ("init", .string(initialization.name))]
+    }
+}

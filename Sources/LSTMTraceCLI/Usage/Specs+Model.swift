@@ -1,0 +1,64 @@
+/// Help text of the commands that build a model from options: step, gradcheck, html, and of compare.
+enum ModelSpecs {
+    /// The options that fix the model and its data, shared by step, gradcheck and html.
+    static let modelOptions: [OptionSpec] = [
+        OptionSpec("--input", value: "n", help: "Size X of each input x_t.", default: "3"),
+        OptionSpec("--hidden", value: "n", help: "Number H of hidden units (the size of h_t and C_t).", default: "5"),
+        OptionSpec("--output", value: "n", help: "Size K of each output y_t.", default: "2"),
+        OptionSpec("--steps", value: "n", help: "Number T of time steps.", default: "1"),
+        OptionSpec("--seed", value: "n", help: "Seed for numpy's np.random.seed (0 to 4294967295).", default: "0"),
+        OptionSpec("--concat", value: "order", help: "Order of z_t: h-first is [h_{t-1}, x_t] (the tutorial, the notebook); "
+                   + "x-first is [x_t, h_{t-1}] (the Medium post).", default: "h-first", values: ["h-first", "x-first"]),
+        OptionSpec("--init", value: "scheme", help: "Weights: tutorial draws randn for every W; notebook draws "
+                   + "W_f, W_i, W_o as randn*0.1+0.5 and W_C, W_y as randn*0.1. Biases are zero.",
+                   default: "tutorial", values: ["tutorial", "notebook"]),
+        OptionSpec("--loss", value: "loss", help: "mse-last: the last output against Y (the tutorial); mse-all: every "
+                   + "output against its own target; cross-entropy: a softmax head and a class per step (the notebook).",
+                   default: "mse-last", values: ["mse-last", "mse-all", "cross-entropy"]),
+    ]
+
+    static let format = OptionSpec("--format", value: "format", help: "Output format.", default: "md", values: ["md", "csv", "json"])
+    static let outputFile = OptionSpec("--output-file", short: "-o", value: "file", help: "Write to this file (atomically) instead of standard output.")
+    static let precision = OptionSpec("--precision", value: "digits", help: "Significant digits shown in Markdown (display only: JSON and CSV keep every digit).", default: "6")
+
+    static let step = CommandSpec(
+        name: "step",
+        abstract: "Trace a short sequence: every value forward, every gradient backward.",
+        discussion: "Draws inputs, target and weights exactly as this Python does for any sizes, then runs "
+            + "the cell forward for T steps and backpropagation through time:\n\n"
+            + "  np.random.seed(S)\n  X = np.random.randn(T, input)       # x_t = X[t-1]\n"
+            + "  Y = np.random.randn(output, 1)      # the mse-last target\n"
+            + "  W_f = np.random.randn(hidden, hidden + input)   # then W_i, W_C, W_o\n"
+            + "  W_y = np.random.randn(output, hidden)           # biases zero\n\n"
+            + "Markdown shows each equation in LaTeX with its values under it; CSV and JSON carry every number at "
+            + "full precision (keys: spec/trace-format.md).",
+        options: modelOptions + [
+            format, outputFile, precision,
+            OptionSpec("--no-backward", help: "Record the forward pass only."),
+        ])
+
+    static let gradcheck = CommandSpec(
+        name: "gradcheck",
+        abstract: "Check every gradient of backpropagation against central differences.",
+        discussion: "For each parameter entry w: (L(w+eps) - L(w-eps)) / (2 eps) against dL/dw from BPTT, with the "
+            + "notebook's relative error |a - n| / (|a + n| + 1e-9). OK: at most 1e-6, or both below the rounding "
+            + "floor of the differences; WARNING: at most 1e-3; NOT OK: above. Exits with 1 when any entry is NOT OK.",
+        options: modelOptions + [
+            OptionSpec("--epsilon", value: "eps", help: "Step of the central differences.", default: "1e-05"),
+            OptionSpec("--samples", value: "n", help: "Check n entries of each parameter, drawn with --seed, instead of all (for large models)."),
+            format, outputFile,
+        ])
+
+    static let compare = CommandSpec(
+        name: "compare",
+        abstract: "Compare two trace files key by key (the tracer's against your code's).",
+        discussion: "For every key of the spec present in both files (parameters, each step's forward values and "
+            + "gradients, target, loss, parameter gradients), prints the worst relative difference "
+            + "max|a - b| / max(|a|, |b|) over its entries and where it is. Exits with 1 when one exceeds the tolerance. "
+            + "Write your numpy or PyTorch values in the JSON layout of spec/trace-format.md; keys you leave out "
+            + "are listed, not counted as differences.",
+        arguments: [ArgumentSpec(name: "a", help: "A trace JSON file."), ArgumentSpec(name: "b", help: "Another trace JSON file.")],
+        options: [
+            OptionSpec("--tolerance", value: "r", help: "Largest relative difference accepted.", default: "1e-09"),
+        ])
+}

@@ -1,0 +1,61 @@
+/// The words `lstm-trace` says outside the help pages of its commands (those are in
+/// `Specs+*.swift`): the top-level help and every error message, in one place.
+enum Text {
+    static let version = "0.1.0"
+
+    static let rootAbstract = "See every number inside a small LSTM, forward and backward."
+
+    static let rootDiscussion = "lstm-trace runs the LSTM cell of the tutorials (z = [h_{t-1}, x_t]; f, i, C̃, C, o, h) "
+        + "and records every value and every gradient of backpropagation through time, drawn with numpy's random "
+        + "algorithms so that the numbers equal those of the documents' Python for the same seed. "
+        + "Start with: lstm-trace step --input 3 --hidden 5"
+
+    // MARK: Usage errors
+
+    static func unknownSubcommand(_ name: String, suggestion: String?) -> String {
+        "Unknown subcommand '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+    }
+
+    static func unknownOption(_ name: String, suggestion: String?) -> String {
+        "Unknown option '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+    }
+
+    static func missingValue(_ option: OptionSpec) -> String {
+        "Missing value for '\(option.synopsis)'."
+    }
+
+    static func flagTakesNoValue(_ option: OptionSpec) -> String {
+        "The flag '\(option.name)' takes no value."
+    }
+
+    static func unexpectedArgument(_ word: String) -> String {
+        "Unexpected argument '\(word)'."
+    }
+
+    static func missingArgument(_ name: String) -> String {
+        "Missing expected argument '<\(name)>'."
+    }
+
+    static func invalidValue(_ text: String, for option: OptionSpec, expected: String) -> String {
+        "The value '\(text)' is invalid for '\(option.synopsis)': expected \(expected)."
+    }
+
+    static func traceTooLarge(numbers: Int, limit: Int) -> String {
+        "This trace would hold \(numbers) numbers; lstm-trace writes at most \(limit) in one trace. "
+            + "Use fewer --steps or a smaller --hidden or --input."
+    }
+
+    // MARK: Files
+
+    static let fileIsEmpty = "the file is empty"
+    static let fileIsBinary = "the file is not text (it contains NUL bytes)"
+    static let fileIsNotUTF8 = "the file is not valid UTF-8 text"
+
+    static func notATrace(_ path: String, _ reason: String) -> String {
+        "'\(path)' is not an lstm-trace trace: \(reason)"
+    }
+
+    static func notJSON(_ path: String, _ reason: String) -> String {
+        "'\(path)' is not valid JSON: \(reason)"
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+
+/// A trace as Markdown for GitHub: for every step, each equation in LaTeX (`$$…$$`) with the
+/// table of the values it produced under it, forward then backward, then the parameter
+/// gradients. Numbers are rounded for display only (`digits` significant digits); the JSON
+/// and CSV keep them whole.
+public struct TraceMarkdown {
+    /// Significant digits shown.
+    public var digits: Int = 6
+    /// Matrices wider than this many columns (or taller than `maxMatrixRows`) are summarised
+    /// instead of printed (a notebook-sized W_f is 100 × 162).
+    public var maxMatrixColumns: Int = 32
+    public var maxMatrixRows: Int = 64
+    /// The page's title.
+    public var title: String = "LSTM trace"
+
+    public init(digits: Int = 6, title: String = "LSTM trace") {
+        self.digits = digits
+        self.title = title
+    }
+
+    /// The whole page.
+    public func string(_ trace: Trace) -> String {
+        var out = "# \(title)\n\n"
+        out += summary(trace) + "\n\n"
+        out += "Notation: $\\sigma$ is the logistic sigmoid, $\\odot$ the elementwise product (the tutorial's `*`), "
+            + "and $dq$ stands for $\\partial L / \\partial q$, the gradient of the loss with respect to $q$. "
+            + "Indices are 0-based, as in numpy. Values are rounded to \(digits) significant digits here; "
+            + "the JSON and CSV traces carry them at full precision.\n\n"
+        out += parametersSection(trace)
+        out += targetSection(trace)
+        for step in trace.steps { out += forwardSection(trace, step) }
+        let loss = Equations.loss(trace.config)
+        out += "## Loss\n\n$$\(loss.latex)$$\n\n$$L = \(number(trace.loss))$$\n\n"
+        if trace.hasBackward {
+            out += "## Backward pass\n\nBackpropagation through time runs from the last step to the first; each step "
+                + "hands $dh_{t-1}$ and $dC_{t-1}$ back to the step before, where they are $dh_{\\text{next}}$ and "
+                + "$dC_{\\text{next}}$ (zero at the last step).\n\n"
+            for step in trace.steps.reversed() { out += backwardSection(trace, step) }
+            out += gradientsSection(trace)
+        }
+        return out
+    }
+
+    /// One line describing the model and the run.
+    public func summary(_ trace: Trace) -> String {
+        let c = trace.config
+        var s = "X = \(c.input) inputs, H = \(c.hidden) hidden units, K = \(c.output) outputs, T = \(trace.steps.count) "
+            + (trace.steps.count == 1 ? "step" : "steps") + "; "
+        s += c.concat == .hFirst ? "$z_t = [h_{t-1}, x_t]$ (h-first)" : "$z_t = [x_t, h_{t-1}]$ (x-first)"
+        s += "; \(c.head.rawValue) head; loss \(c.loss.rawValue)"
+        for (k, v) in trace.settings {
+            switch v {
+            case .string(let x): s += "; \(k) \(x)"
+            case .integer(let x): s += "; \(k) \(x)"
+            case .number(let x): s += "; \(k) \(number(x))"
+            default: continue
+            }
+        }
+        return s + ". Loss $L = \(number(trace.loss))$."
+    }
+
+    func number(_ x: Double) -> String { NumberFormat.display(x, digits: digits) }
+
+    /// Labels of the entries of z (which half each comes from), e.g. `h_{0}[2]`, `x_{1}[0]`.
+    func concatLabel(_ k: Int, t: Int, config: LSTMConfiguration) -> String {
+        let hIndex = k - config.hOffset, xIndex = k - config.xOffset
+        if hIndex >= 0 && hIndex < config.hidden { return "$h_{\(t - 1)}[\(hIndex)]$" }
+        return "$x_{\(t)}[\(xIndex)]$"
+    }
+
+    private func rowCount(_ size: SymbolSize, _ c: LSTMConfiguration) -> Int {
+        switch size {
+        case .input: return c.input
+        case .hidden: return c.hidden
+        case .concat: return c.concatSize
+        case .output: return c.output
+        case .scalar: return 1
+        }
+    }
+
+    /// The values of an equation's column at a step.
+    func column(_ col: EquationColumn, _ trace: Trace, _ step: TraceStep) -> [Double]? {
+        switch col {
+        case .value(let q): return step[q]
+        case .next(let q):
+            if step.t == trace.steps.count { return [Double](repeating: 0, count: trace.config.hidden) }
+            return trace.steps[step.t][q]
+        case .target:
+            switch trace.target {
+            case .last(let y): return y
+            case .everyStep(let m): return m.row(step.t - 1)
+            case .classes(let c):
+                var e = [Double](repeating: 0, count: trace.config.output)
+                e[c[step.t - 1]] = 1
+                return e
+            }
+        }
+    }
+
+    /// An equation in LaTeX, then its table at step t.
+    func equationBlock(_ eq: Equation, _ trace: Trace, _ step: TraceStep) -> String {
+        let c = trace.config
+        var out = "**(\(eq.label)) \(eq.title)**\n\n$$\(eq.latex(t: step.t))$$\n\n"
+        let label = eq.rows == .concat ? "entry" : eq.rows == .output ? "k" : "j"
+        let cols = eq.columns.map { column($0, trace, step) }
+        out += "| \(label) | " + eq.columns.map { "$\($0.latex(t: step.t, loss: c.loss))$" }.joined(separator: " | ") + " |\n"
+        out += "|---:|" + String(repeating: "---:|", count: eq.columns.count) + "\n"
+        for r in 0..<rowCount(eq.rows, c) {
+            let name = eq.rows == .concat ? concatLabel(r, t: step.t, config: c) : String(r)
+            out += "| \(name) | " + cols.map { v in v.map { number($0[r]) } ?? "" }.joined(separator: " | ") + " |\n"
+        }
+        return out + "\n"
+    }
+
+    func forwardSection(_ trace: Trace, _ step: TraceStep) -> String {
+        var out = "## Step \(step.t): forward\n\n"
+        if let x = step.forward[.x] {
+            out += "Input $x_{\(step.t)}$ = [" + x.map(number).joined(separator: ", ") + "]\n\n"
+        }
+        for eq in Equations.forward(trace.config) { out += equationBlock(eq, trace, step) }
+        if let l = step.forward[.loss] {
+            out += "Loss term $L_{\(step.t)} = \(number(l[0]))$\n\n"
+        }
+        return out
+    }
+
+    func backwardSection(_ trace: Trace, _ step: TraceStep) -> String {
+        var out = "## Step \(step.t): backward\n\n"
+        for eq in Equations.backward(trace.config) { out += equationBlock(eq, trace, step) }
+        return out
+    }
+
+    /// A matrix as a table (rows are units, columns labelled), or a one-line summary when large.
+    func matrixBlock(_ name: String, _ m: Matrix, columnLabels: [String]) -> String {
+        guard m.cols <= maxMatrixColumns && m.rows <= maxMatrixRows else {
+            return "$\(name)$ is \(m.rows) × \(m.cols): too large to show here; the JSON and CSV traces have every entry.\n\n"
+        }
+        var out = "| $\(name)$ | " + columnLabels.joined(separator: " | ") + " |\n"
+        out += "|---:|" + String(repeating: "---:|", count: m.cols) + "\n"
+        for r in 0..<m.rows {
+            out += "| \(r) | " + (0..<m.cols).map { number(m[r, $0]) }.joined(separator: " | ") + " |\n"
+        }
+        return out + "\n"
+    }
+
+    private func labels(_ name: ParameterName, _ c: LSTMConfiguration) -> [String] {
+        if name.isBias { return ["$\(name.latex(head: c.head).replacingOccurrences(of: "d", with: ""))$"] }
+        if name.isHead { return (0..<c.hidden).map { "$h[\($0)]$" } }
+        return (0..<c.concatSize).map { k in
+            let h = k - c.hOffset
+            return h >= 0 && h < c.hidden ? "$h[\(h)]$" : "$x[\(k - c.xOffset)]$"
+        }
+    }
+
+    func parametersSection(_ trace: Trace) -> String {
+        let c = trace.config
+        var out = "## Parameters\n\n"
+        out += "Each gate matrix is H × Z with Z = H + X; its columns meet the entries of $z_t$ in the concat order.\n\n"
+        for name in ParameterName.allCases {
+            let latex = name.latex(head: c.head)
+            let m = trace.parameters[name]
+            out += "### $\(latex)$: \(name.meaning) (\(m.rows) × \(m.cols))\n\n"
+            out += matrixBlock(latex, m, columnLabels: name.isBias ? ["value"] : labels(name, c))
+        }
+        return out
+    }
+
+    func targetSection(_ trace: Trace) -> String {
+        switch trace.target {
+        case .last(let y): return "## Target\n\n$Y$ = [" + y.map(number).joined(separator: ", ") + "]\n\n"
+        case .everyStep(let m):
+            var out = "## Targets\n\n"
+            for t in 0..<m.rows { out += "$Y_{\(t + 1)}$ = [" + m.row(t).map(number).joined(separator: ", ") + "]  \n" }
+            return out + "\n"
+        case .classes(let cl):
+            return "## Targets\n\nClass index per step: " + cl.enumerated().map { "$t = \($0.offset + 1)$: \($0.element)" }
+                .joined(separator: ", ") + "\n\n"
+        }
+    }
+
+    func gradientsSection(_ trace: Trace) -> String {
+        let c = trace.config
+        var out = "## Parameter gradients\n\n$$\(Equations.parameterGradients(c).latex)$$\n\n"
+        out += "Summed over all steps, before any clipping.\n\n"
+        for name in ParameterName.allCases {
+            guard let g = trace.gradients?[name] else { continue }
+            let latex = "d" + name.latex(head: c.head)
+            out += "### $\(latex)$ (\(g.rows) × \(g.cols))\n\n"
+            out += matrixBlock(latex, g, columnLabels: name.isBias ? ["value"] : labels(name, c))
+        }
+        if let clipped = trace.clippedGradients {
+            out += "## Clipped parameter gradients\n\nEach entry clipped to [−1, 1], as the update uses them.\n\n"
+            for name in ParameterName.allCases {
+                let latex = "d" + name.latex(head: c.head)
+                out += "### $\(latex)$ clipped\n\n" + matrixBlock(latex, clipped[name], columnLabels: name.isBias ? ["value"] : labels(name, c))
+            }
+        }
+        return out
+    }
+}

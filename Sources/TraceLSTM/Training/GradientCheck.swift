@@ -1,0 +1,113 @@
+/// How one checked entry came out.
+public enum GradientCheckStatus: String, Sendable, Comparable {
+    /// Relative error at most 1e-6 (the notebook's line), or both gradients under the
+    /// finite differences' rounding floor.
+    case ok = "OK"
+    /// Relative error above 1e-6 but at most 1e-3: worth a look (often a kink, or a
+    /// difference of two large losses).
+    case warning = "WARNING"
+    /// Relative error above 1e-3: the analytic gradient is wrong.
+    case notOK = "NOT OK"
+
+    private var rank: Int { self == .ok ? 0 : self == .warning ? 1 : 2 }
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+}
+
+/// One parameter entry: its backpropagated gradient beside a central difference.
+public struct GradientCheckEntry: Sendable {
+    /// Which tensor.
+    public let parameter: ParameterName
+    /// Its row and column (0-based; column 0 for a bias).
+    public let row: Int, col: Int
+    /// ∂L/∂w from backpropagation.
+    public let analytic: Double
+    /// (L(w + ε) − L(w − ε)) / 2ε.
+    public let numeric: Double
+    /// The notebook's relative error |a − n| / (|a + n| + 1e-9).
+    public let relativeError: Double
+    /// OK, WARNING or NOT OK (see `GradientCheckStatus`).
+    public let status: GradientCheckStatus
+}
+
+/// Central differences on every parameter entry (or a seeded sample of each tensor), against
+/// the gradients of backpropagation through time.
+public struct GradientCheck: Sendable {
+    /// The entries checked, tensor by tensor, row by row.
+    public let entries: [GradientCheckEntry]
+    /// The step ε of the differences.
+    public let epsilon: Double
+    /// The loss at the unperturbed parameters.
+    public let loss: Double
+
+    /// The notebook's relative error: |a − n| / (|a + n| + 1e-9).
+    public static func relativeError(analytic a: Double, numeric n: Double) -> Double {
+        Swift.abs(a - n) / (Swift.abs(a + n) + 1e-9)
+    }
+
+    /// Checks `model` on one sequence.
+    ///
+    /// - Parameters:
+    ///   - epsilon: the step of the central differences (the notebook's delta, 1e-5).
+    ///   - samplesPerParameter: nil checks every entry; n checks n entries of each tensor,
+    ///     drawn with `NumpyRandom(seed: seed)` (for large models).
+    public init(model: LSTM, input: SequenceInput, target: Target, h0: [Double]? = nil, c0: [Double]? = nil,
+                epsilon: Double = 1e-5, samplesPerParameter: Int? = nil, seed: UInt32 = 0) {
+        let cache = SequenceCache(config: model.config, capacity: input.steps)
+        cache.computesInputGradient = false
+        var grads = ParameterSet(zerosFor: model.config)
+        loss = cache.forwardBackward(parameters: model.parameters, input: input, target: target,
+                                     h0: h0, c0: c0, gradients: &grads)
+        self.epsilon = epsilon
+        var random = NumpyRandom(seed: seed)
+        var perturbed = model.parameters
+        var entries: [GradientCheckEntry] = []
+        for name in ParameterName.allCases {
+            let range = perturbed.range(of: name)
+            let cols = name.shape(model.config).cols
+            var picks = Array(range)
+            if let n = samplesPerParameter, n < range.count {
+                picks = (0..<n).map { _ in range.lowerBound + Int(random.randomSample() * Double(range.count)) }
+            }
+            for k in picks {
+                let saved = perturbed.values[k]
+                perturbed.values[k] = saved + epsilon
+                let plus = cache.forward(parameters: perturbed, input: input, target: target, h0: h0, c0: c0)
+                perturbed.values[k] = saved - epsilon
+                let minus = cache.forward(parameters: perturbed, input: input, target: target, h0: h0, c0: c0)
+                perturbed.values[k] = saved
+                let numeric = (plus - minus) / (2 * epsilon)
+                let analytic = grads.values[k]
+                let rel = Self.relativeError(analytic: analytic, numeric: numeric)
+                // Rounding in L(w ± ε) alone moves the difference quotient by about
+                // ulp(|L|) / ε; below that floor no relative error means anything.
+                let floor = 4 * Swift.max(Swift.abs(plus), Swift.abs(minus)).ulp / epsilon
+                let status: GradientCheckStatus
+                if rel <= 1e-6 || Swift.abs(analytic - numeric) <= floor {
+                    status = .ok
+                } else if rel <= 1e-3 {
+                    status = .warning
+                } else {
+                    status = .notOK
+                }
+                let offset = k - range.lowerBound
+                entries.append(GradientCheckEntry(parameter: name, row: offset / cols, col: offset % cols,
+                                                  analytic: analytic, numeric: numeric, relativeError: rel, status: status))
+            }
+        }
+        self.entries = entries
+    }
+
+    /// The worst entry of each tensor, in parameter order.
+    public var worstPerParameter: [GradientCheckEntry] {
+        ParameterName.allCases.compactMap { name in
+            entries.filter { $0.parameter == name }.max { ($0.status, $0.relativeError) < ($1.status, $1.relativeError) }
+        }
+    }
+
+    /// The worst status of all entries.
+    public var status: GradientCheckStatus { entries.map(\.status).max() ?? .ok }
+}
+
+private func < (a: (GradientCheckStatus, Double), b: (GradientCheckStatus, Double)) -> Bool {
+    a.0 != b.0 ? a.0 < b.0 : a.1 < b.1
+}

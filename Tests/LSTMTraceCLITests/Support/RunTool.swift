@@ -1,0 +1,69 @@
+import Foundation
+import XCTest
+
+/// What a run of the built `lstm-trace` binary printed and returned.
+struct ToolResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs the built binary (next to the test bundle in .build/<config>/) with `arguments`.
+func runTool(_ arguments: [String], stdin: String? = nil, currentDirectory: URL? = nil,
+             file: StaticString = #filePath, line: UInt = #line) throws -> ToolResult {
+    let process = Process()
+    process.executableURL = toolURL
+    process.arguments = arguments
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+    // Output goes to temporary files, which never fill up and block the child as a pipe can.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lstm-trace-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+    process.standardOutput = out
+    process.standardError = err
+    if let stdin {
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+    } else {
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+    return ToolResult(status: process.terminationStatus,
+                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+}
+
+/// .build/<config>/lstm-trace, beside the test bundle.
+let toolURL: URL = {
+    var url = Bundle.main.bundleURL
+    if url.pathExtension == "xctest" { url.deleteLastPathComponent() }
+    return url.appendingPathComponent("lstm-trace")
+}()
+
+/// A fresh temporary folder, removed after the test.
+func temporaryFolder(_ test: XCTestCase) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("lstm-trace-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
+
+/// Asserts a usage-style error: exit code, a first line starting with `Error:` that contains
+/// `message`, and nothing on stdout.
+func assertError(_ r: ToolResult, status: Int32, contains message: String, file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(r.status, status, "exit code; stderr: \(r.stderr)", file: file, line: line)
+    let first = r.stderr.split(separator: "\n").first.map(String.init) ?? ""
+    XCTAssertTrue(first.hasPrefix("Error: "), "first stderr line: \(first)", file: file, line: line)
+    XCTAssertTrue(first.contains(message), "'\(first)' should contain '\(message)'", file: file, line: line)
+    XCTAssertEqual(r.stdout, "", "nothing on stdout", file: file, line: line)
+}
