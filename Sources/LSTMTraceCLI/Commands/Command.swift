@@ -1,5 +1,5 @@
 /// A subcommand of `lstm-trace`: its help (`spec`) and what it does.
-protocol Command {
+protocol Command: Sendable {
     static var spec: CommandSpec { get }
     /// Runs with parsed arguments; throws `CLIError` for anything that ends it early.
     static func run(_ arguments: ParsedArguments) throws
