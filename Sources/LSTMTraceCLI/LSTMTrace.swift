@@ -11,7 +11,7 @@ import Darwin
 public enum LSTMTrace {
     /// The subcommands, in the order the help lists them.
     static let commands: [any Command.Type] = [
-        StepCommand.self, GradcheckCommand.self, CompareCommand.self,
+        StepCommand.self, GradcheckCommand.self, CompareCommand.self, ToyCommand.self,
     ]
 
     /// Runs with the words after the program's name; returns the exit code.

@@ -28,6 +28,8 @@ enum CLIError: Error {
     case cannotWrite(path: String, reason: String)
     /// A check failed; its report is already printed.
     case checkFailed
+    /// The run failed for a reason stated in one line (training diverged).
+    case failed(String)
     /// Interrupted; state was saved.
     case interrupted
 }
@@ -57,6 +59,9 @@ enum ErrorReporter {
             StandardStreams.writeError("Error: cannot write '\(path)': \(reason)\n")
             return .cannotWrite
         case .checkFailed:
+            return .failure
+        case .failed(let message):
+            StandardStreams.writeError("Error: \(message)\n")
             return .failure
         case .interrupted:
             return .interrupted

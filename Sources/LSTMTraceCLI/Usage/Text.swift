@@ -45,6 +45,11 @@ enum Text {
             + "Use fewer --steps or a smaller --hidden or --input."
     }
 
+    static func diverged(at when: String, option: String) -> String {
+        "training diverged at \(when): the loss or a weight is no longer a finite number. Try a smaller \(option) "
+            + "or --clip."
+    }
+
     // MARK: Files
 
     static let fileIsEmpty = "the file is empty"

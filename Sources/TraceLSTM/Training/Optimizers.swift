@@ -1,0 +1,49 @@
+/// The updates of the documents, each one loop over the flat parameter buffer (parameters,
+/// gradients and optimizer memory share one layout, entry for entry).
+extension ParameterSet {
+    /// Sets every entry to zero (gradients before a sequence).
+    public mutating func zero() {
+        values.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+
+    /// Clips every entry to [−limit, limit], numpy's `np.clip(d, -limit, limit, out=d)`.
+    public mutating func clip(to limit: Double) {
+        values.withUnsafeMutableBufferPointer { d in
+            for k in d.indices { d[k] = Swift.min(Swift.max(d[k], -limit), limit) }
+        }
+    }
+
+    /// Plain gradient descent, w ← w − lr·d (the tutorial's finished training loop).
+    public mutating func sgdStep(learningRate lr: Double, gradients: ParameterSet) {
+        precondition(gradients.values.count == values.count, "sgdStep: gradients of another model")
+        gradients.values.withUnsafeBufferPointer { d in
+            values.withUnsafeMutableBufferPointer { w in
+                for k in w.indices { w[k] -= lr * d[k] }
+            }
+        }
+    }
+
+    /// Adagrad as the notebook writes it:
+    /// ```
+    /// m += d * d
+    /// w += -(lr * d / sqrt(m + 1e-8))
+    /// ```
+    /// with `memory` holding m.
+    public mutating func adagradStep(learningRate lr: Double, gradients: ParameterSet, memory: inout ParameterSet) {
+        precondition(gradients.values.count == values.count && memory.values.count == values.count,
+                     "adagradStep: gradients or memory of another model")
+        gradients.values.withUnsafeBufferPointer { d in
+            memory.values.withUnsafeMutableBufferPointer { m in
+                values.withUnsafeMutableBufferPointer { w in
+                    for k in w.indices {
+                        m[k] += d[k] * d[k]
+                        w[k] += -(lr * d[k] / (m[k] + 1e-8).squareRoot())
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether every entry is finite (training that diverged is stopped with a message).
+    public var isFinite: Bool { values.allSatisfy(\.isFinite) }
+}

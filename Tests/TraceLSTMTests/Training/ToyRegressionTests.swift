@@ -1,0 +1,61 @@
+import TraceLSTM
+import XCTest
+
+/// The toy regression against the fixed tutorial in numpy (Fixtures/toy_regression.json,
+/// from Examples/python/toy_regression.py --fixture).
+///
+/// Tolerances: the first output before any update is one forward pass, which differs from
+/// numpy only in the order of the dot products' sums (1e-12 is the forward bar of the core
+/// tests). Epoch losses go through 10,000 SGD updates; rounding differences of ~1e-16 in
+/// each update grow slowly in this well-conditioned problem, and 1e-9 relative over all
+/// epochs is the bar (observed: about 1e-13).
+final class ToyRegressionTests: XCTestCase {
+    func testEpochLossesMatchNumpy() throws {
+        let cases = try XCTUnwrap(Fixtures.json("toy_regression.json")["cases"]?.arrayValue)
+        XCTAssertEqual(cases.count, 2)
+        for c in cases {
+            let o = try XCTUnwrap(c["options"])
+            var options = ToyRegressionOptions()
+            if let v = o["sequences"]?.intValue { options.sequences = v }
+            if let v = o["length"]?.intValue { options.length = v }
+            if let v = o["input_dim"]?.intValue { options.input = v }
+            if let v = o["hidden_dim"]?.intValue { options.hidden = v }
+            if let v = o["output_dim"]?.intValue { options.output = v }
+            if let v = o["seed"]?.intValue { options.seed = UInt32(v) }
+            if let v = o["learning_rate"]?.doubleValue { options.learningRate = v }
+            if let v = o["epochs"]?.intValue { options.epochs = v }
+            options.clip = o["clip"]?.doubleValue
+            var toy = ToyRegression(options: options)
+
+            let first = try XCTUnwrap(c["first_output"]?.numberArray)
+            let (input, target) = toy.example(0)
+            let trace = toy.model.trace(input: input, target: target, backward: false)
+            assertClose(trace.steps.last!.forward[.y]!, first, tolerance: 1e-12, "first output y_T")
+
+            let expected = try XCTUnwrap(c["epoch_losses"]?.numberArray)
+            let losses = toy.train()
+            XCTAssertEqual(losses.count, expected.count)
+            for (e, (mine, theirs)) in zip(losses, expected).enumerated() {
+                assertClose([mine], [theirs], tolerance: 1e-9, "epoch \(e + 1) loss")
+            }
+        }
+    }
+
+    /// The trace of a sequence at an epoch is the pass whose loss counts in that epoch.
+    func testTraceIsThePassOfThatEpoch() {
+        var options = ToyRegressionOptions()
+        options.sequences = 5
+        options.epochs = 3
+        options.clip = 0.1
+        var toy = ToyRegression(options: options)
+        _ = toy.trainEpoch()
+        let before = toy.model
+        let (_, trace) = toy.trainEpoch(traceSequence: 0)
+        let t = try! XCTUnwrap(trace)
+        XCTAssertEqual(t.parameters, before.parameters, "traced with the parameters before that sequence's update")
+        let again = before.trace(input: toy.example(0).input, target: toy.example(0).target)
+        XCTAssertEqual(t.loss, again.loss)
+        XCTAssertEqual(t.gradients, again.gradients)
+        XCTAssertTrue(t.clippedGradients!.values.allSatisfy { abs($0) <= 0.1 })
+    }
+}
