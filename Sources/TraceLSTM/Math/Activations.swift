@@ -29,19 +29,18 @@ public enum Activation {
     @inline(__always)
     public static func tanhDerivative(fromOutput u: Double) -> Double { 1 - u * u }
 
-    /// softmax(v)_k = e^(v_k − m) / Σ_j e^(v_j − m), m = max v.
+    /// softmax(v)_k = e^(v_k) / Σ_j e^(v_j), as the notebook writes it
+    /// (`np.exp(v) / np.sum(np.exp(v))`), with the sum in numpy's pairwise order so that the
+    /// two agree to the last bit.
     ///
-    /// Subtracting m changes nothing mathematically and keeps e^v finite for any v (the
-    /// notebook's `np.exp(v) / np.sum(np.exp(v))` overflows past v ≈ 709); results agree with it
-    /// to the last bit or two.
+    /// Where some v_k > 709, e^(v_k) would overflow and the notebook's formula gives NaN; there
+    /// every v_k is first shifted by max v, which changes nothing mathematically.
     public static func softmax(_ v: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count n: Int) {
         var m = -Double.infinity
         for k in 0..<n { m = Swift.max(m, v[k]) }
-        var s = 0.0
-        for k in 0..<n {
-            y[k] = exp(v[k] - m)
-            s += y[k]
-        }
+        let shift = m > 709 ? m : 0
+        for k in 0..<n { y[k] = exp(v[k] - shift) }
+        let s = Kernels.pairwiseSum(y, n)
         for k in 0..<n { y[k] /= s }
     }
 }

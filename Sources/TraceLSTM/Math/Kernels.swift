@@ -94,4 +94,34 @@ enum Kernels {
             for r in 0..<rows { b[r] += a[t * rows + r] }
         }
     }
+
+    /// Σₖ a[k] in numpy's pairwise order (`np.sum` of a contiguous float64 array): below 8
+    /// entries left to right; up to 128, eight running sums over strided entries combined as
+    /// ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)), then the leftover entries; above 128,
+    /// the two halves (split at a multiple of 8) summed separately and added.
+    static func pairwiseSum(_ a: UnsafePointer<Double>, _ n: Int) -> Double {
+        if n < 8 {
+            var s = 0.0
+            for k in 0..<n { s += a[k] }
+            return s
+        }
+        if n <= 128 {
+            var r0 = a[0], r1 = a[1], r2 = a[2], r3 = a[3], r4 = a[4], r5 = a[5], r6 = a[6], r7 = a[7]
+            var k = 8
+            while k < n - n % 8 {
+                r0 += a[k]; r1 += a[k + 1]; r2 += a[k + 2]; r3 += a[k + 3]
+                r4 += a[k + 4]; r5 += a[k + 5]; r6 += a[k + 6]; r7 += a[k + 7]
+                k += 8
+            }
+            var s = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+            while k < n {
+                s += a[k]
+                k += 1
+            }
+            return s
+        }
+        var half = n / 2
+        half -= half % 8
+        return pairwiseSum(a, half) + pairwiseSum(a + half, n - half)
+    }
 }
