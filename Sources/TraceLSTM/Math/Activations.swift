@@ -33,12 +33,13 @@ public enum Activation {
     /// (`np.exp(v) / np.sum(np.exp(v))`), with the sum in numpy's pairwise order so that the
     /// two agree to the last bit.
     ///
-    /// Where some v_k > 709, e^(v_k) would overflow and the notebook's formula gives NaN; there
-    /// every v_k is first shifted by max v, which changes nothing mathematically.
+    /// Where max v > 700 (e^v overflows) or max v < −700 (every e^v underflows to 0), the
+    /// notebook's formula gives NaN; there every v_k is first shifted by max v, which changes
+    /// nothing mathematically.
     public static func softmax(_ v: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count n: Int) {
         var m = -Double.infinity
         for k in 0..<n { m = Swift.max(m, v[k]) }
-        let shift = m > 709 ? m : 0
+        let shift = Swift.abs(m) > 700 ? m : 0
         for k in 0..<n { y[k] = exp(v[k] - shift) }
         let s = Kernels.pairwiseSum(y, n)
         for k in 0..<n { y[k] /= s }
