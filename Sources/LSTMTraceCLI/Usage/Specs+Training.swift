@@ -28,3 +28,71 @@ enum TrainingSpecs {
             OptionSpec("--plot", value: "file.svg", help: "Also draw the loss curve as an SVG file."),
         ])
 }
+
+extension TrainingSpecs {
+    static let data = OptionSpec("--data", value: "file", help: "The text to train on (UTF-8). Without it, a small corpus that lstm-trace generates itself (about 30,000 characters).")
+
+    static let train = CommandSpec(
+        name: "train",
+        abstract: "Train the notebook's character-level LSTM, number for number.",
+        discussion: "Varuna Jayasiri's \"Vanilla LSTM with numpy\" notebook: H = 100, T = 25, z = [h_prev, x] with x "
+            + "one-hot, a softmax over the characters, loss sum_t -log y_t[target_t], BPTT, every gradient clipped to "
+            + "[-1, 1], Adagrad (m += d^2; w -= lr d / sqrt(m + 1e-8)). The weights are drawn after np.random.seed(--seed) "
+            + "in the notebook's order, and the vocabulary is sorted (the notebook's list(set(data)) order depends on "
+            + "Python's hash seed). Every --report-every iterations it prints the smooth loss and a sample drawn with "
+            + "np.random.choice, as the notebook does.\n\n"
+            + "--iterations counts from the start of training, so a run resumed from a checkpoint at iteration 500 "
+            + "with --iterations 1000 does 500 more, and prints what a straight run of 1000 prints from there. "
+            + "Ctrl-C (or SIGTERM) finishes the current iteration, saves a checkpoint to --save FILE, writes the log "
+            + "and plot so far, and exits with 130.",
+        options: [
+            data,
+            OptionSpec("--iterations", value: "n", help: "Train until this many iterations are done in all.", default: "5000"),
+            OptionSpec("--hidden", value: "n", help: "Hidden units H.", default: "100"),
+            OptionSpec("--steps", value: "n", help: "Characters T per training sequence.", default: "25"),
+            OptionSpec("--learning-rate", value: "r", help: "Adagrad's learning rate.", default: "0.1"),
+            OptionSpec("--weight-sd", value: "s", help: "Standard deviation of the initial weights.", default: "0.1"),
+            OptionSpec("--clip", value: "c", help: "Clip every gradient entry to [-c, c].", default: "1"),
+            OptionSpec("--seed", value: "n", help: "np.random.seed before the weights are drawn (it also drives the samples).", default: "0"),
+            OptionSpec("--report-every", value: "n", help: "Print the smooth loss and a sample every n iterations.", default: "100"),
+            OptionSpec("--sample-length", value: "n", help: "Characters per sample.", default: "200"),
+            OptionSpec("--log", value: "file.csv", help: "Write one row per iteration: iteration, loss, smooth loss, elapsed seconds."),
+            OptionSpec("--plot", value: "file.svg", help: "Draw the loss and the smooth loss per iteration."),
+            OptionSpec("--trace-iteration", value: "n", help: "Write the full trace of iteration n (0-based, as the notebook counts) to -o FILE, gradients before and after clipping."),
+            ModelSpecs.format, ModelSpecs.outputFile, ModelSpecs.precision,
+            OptionSpec("--save", value: "file", help: "Save a checkpoint here every --save-every iterations, at the end, and on Ctrl-C."),
+            OptionSpec("--save-every", value: "n", help: "Iterations between checkpoints.", default: "1000"),
+            OptionSpec("--resume", value: "file", help: "Continue from a checkpoint (its sizes, rates and random state; the same --data)."),
+        ])
+
+    static let sample = CommandSpec(
+        name: "sample",
+        abstract: "Generate text from a trained checkpoint.",
+        discussion: "Starts from h = C = 0, reads --prime through the network, then draws --length characters one at a "
+            + "time with np.random.choice(range(X), p=y) after np.random.seed(--seed), each fed back as the next input. "
+            + "Every character of --prime must be in the checkpoint's vocabulary. The output is the prime followed by "
+            + "the generated text.",
+        options: [
+            OptionSpec("--checkpoint", value: "file", help: "A checkpoint written by lstm-trace train --save."),
+            OptionSpec("--length", value: "n", help: "Characters to generate.", default: "200"),
+            OptionSpec("--prime", value: "text", help: "Text to start from (default: a newline, or the first character of the vocabulary)."),
+            OptionSpec("--seed", value: "n", help: "np.random.seed for the draws.", default: "0"),
+        ])
+
+    static let bench = CommandSpec(
+        name: "bench",
+        abstract: "Time the notebook's model: ms per iteration, tracing off and on.",
+        discussion: "Runs the training loop of lstm-trace train (same model, same data) and reports milliseconds per "
+            + "iteration: with tracing off; with one iteration of the run fully traced and written as JSON (the cost "
+            + "of --trace-iteration); and with every iteration traced. It also reports the resident memory after the "
+            + "first and the last third of the run, to show that it stays flat. Build with -c release for real "
+            + "figures; Examples/python/bench.py runs this beside the numpy notebook and prints the ratio.",
+        options: [
+            data,
+            OptionSpec("--iterations", value: "n", help: "Iterations per timing.", default: "1000"),
+            OptionSpec("--hidden", value: "n", help: "Hidden units H.", default: "100"),
+            OptionSpec("--steps", value: "n", help: "Characters T per sequence.", default: "25"),
+            OptionSpec("--repeat", value: "n", help: "Repeat each timing n times and report the fastest.", default: "3"),
+            OptionSpec("--format", value: "format", help: "Output format.", default: "text", values: ["text", "json"]),
+        ])
+}

@@ -57,19 +57,19 @@ extension SequenceCache {
         }
         // (1), (2a), (2b), (4a) a_g = W_g · z_t + b_g, so dz = Σ_g W_gᵀ da_g. Only the h-part
         // goes further back; the x-part is computed when a trace will show it.
-        let hz = dz + config.hOffset, wh = config.hOffset
+        let hz = dz + config.hOffset
         hz.update(repeating: 0, count: H)
-        Kernels.addTransposedMatVec(hz, p.wf + wh, ld: Z, rows: H, cols: H, daF)
-        Kernels.addTransposedMatVec(hz, p.wi + wh, ld: Z, rows: H, cols: H, daI)
-        Kernels.addTransposedMatVec(hz, p.wc + wh, ld: Z, rows: H, cols: H, daC)
-        Kernels.addTransposedMatVec(hz, p.wo + wh, ld: Z, rows: H, cols: H, daO)
-        let xz = dz + config.xOffset, wx = config.xOffset
+        Kernels.addTransposedMatVec(hz, p.wf.h, ld: H, rows: H, cols: H, daF)
+        Kernels.addTransposedMatVec(hz, p.wi.h, ld: H, rows: H, cols: H, daI)
+        Kernels.addTransposedMatVec(hz, p.wc.h, ld: H, rows: H, cols: H, daC)
+        Kernels.addTransposedMatVec(hz, p.wo.h, ld: H, rows: H, cols: H, daO)
+        let xz = dz + config.xOffset
         xz.update(repeating: 0, count: X)
         if computesInputGradient {
-            Kernels.addTransposedMatVec(xz, p.wf + wx, ld: Z, rows: H, cols: X, daF)
-            Kernels.addTransposedMatVec(xz, p.wi + wx, ld: Z, rows: H, cols: X, daI)
-            Kernels.addTransposedMatVec(xz, p.wc + wx, ld: Z, rows: H, cols: X, daC)
-            Kernels.addTransposedMatVec(xz, p.wo + wx, ld: Z, rows: H, cols: X, daO)
+            Kernels.addTransposedMatVec(xz, p.wf.x, ld: X, rows: H, cols: X, daF)
+            Kernels.addTransposedMatVec(xz, p.wi.x, ld: X, rows: H, cols: X, daI)
+            Kernels.addTransposedMatVec(xz, p.wc.x, ld: X, rows: H, cols: X, daC)
+            Kernels.addTransposedMatVec(xz, p.wo.x, ld: X, rows: H, cols: X, daO)
         }
         // (0) z_t = [h_{t-1}, x_t]: dh_prev is the h-part of dz.
         dhPrev.update(from: hz, count: H)
@@ -84,16 +84,16 @@ extension SequenceCache {
     /// each sum from the last step to the first, the order of the reference code's
     /// `W.d += np.dot(da, z.T)` inside its backward loop.
     func addCellParameterGradients(_ g: ParameterPointers) {
-        let H = config.hidden, Z = config.concatSize
+        let H = config.hidden, X = config.input, Z = config.concatSize
         for (dw, db, da) in [(g.wf, g.bf, daF), (g.wi, g.bi, daI), (g.wc, g.bc, daC), (g.wo, g.bo, daO)] {
+            // dW_h += Σ_t da_t · h_{t-1}ᵀ (h_{t-1} is the h-part of z_t)
+            Kernels.addOuterProducts(dw.h, ld: H, rows: H, cols: H, da.base, x: z.base + config.hOffset, xStride: Z, steps: steps)
+            // dW_x += Σ_t da_t · x_tᵀ: for one-hot inputs, only the hot column of each step.
             if inputIsOneHot {
-                // The h-columns in full; of the x-columns only the hot one of each step.
-                Kernels.addOuterProducts(dw + config.hOffset, ld: Z, rows: H, cols: H,
-                                         da.base, x: z.base + config.hOffset, xStride: Z, steps: steps)
-                Kernels.addOuterProductsOneHot(dw, rows: H, ld: Z, offset: config.xOffset,
+                Kernels.addOuterProductsOneHot(dw.x, rows: H, ld: X, offset: 0,
                                                da.base, hot: UnsafePointer(hotIndices.baseAddress!), steps: steps)
             } else {
-                Kernels.addOuterProducts(dw, ld: Z, rows: H, cols: Z, da.base, x: z.base, xStride: Z, steps: steps)
+                Kernels.addOuterProducts(dw.x, ld: X, rows: H, cols: X, da.base, x: z.base + config.xOffset, xStride: Z, steps: steps)
             }
             Kernels.addSumOverSteps(db, rows: H, da.base, steps: steps)
         }

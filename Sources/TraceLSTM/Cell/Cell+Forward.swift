@@ -57,23 +57,23 @@ extension SequenceCache {
     }
 
     /// a = W · z_t + b for one gate, summed as (W_h · h_{t−1} + W_x · x_t) + b, where W_h and
-    /// W_x are W's columns that meet h_{t−1} and x_t in z_t.
+    /// W_x are W's blocks of columns that meet h_{t−1} and x_t in z_t.
     ///
     /// For a one-hot x_t, W_x · x_t is the one column of W_x at the hot index, which is
     /// exactly what the dense product gives (every other product is zero), so one-hot and
     /// dense inputs give the same bits.
     @inline(__always)
-    private func preactivation(_ w: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, _ t: Int,
+    private func preactivation(_ w: GateWeights, _ b: UnsafeMutablePointer<Double>, _ t: Int,
                                into a: UnsafeMutablePointer<Double>) {
-        let H = config.hidden, X = config.input, Z = config.concatSize
-        let hPrev = hPrev(t)
-        let wh = w + config.hOffset, wx = w + config.xOffset
+        let H = config.hidden, X = config.input
+        Kernels.matVec(a, w.h, ld: H, rows: H, cols: H, hPrev(t))
         if inputIsOneHot {
             let col = hotIndices[t]
-            for r in 0..<H { a[r] = (Kernels.dot(wh + r * Z, hPrev, H) + wx[r * Z + col]) + b[r] }
+            for r in 0..<H { a[r] = (a[r] + w.x[r * X + col]) + b[r] }
         } else {
-            let x = x[t]
-            for r in 0..<H { a[r] = (Kernels.dot(wh + r * Z, hPrev, H) + Kernels.dot(wx + r * Z, x, X)) + b[r] }
+            let scratch = xProducts.base
+            Kernels.matVec(scratch, w.x, ld: X, rows: H, cols: X, x[t])
+            for r in 0..<H { a[r] = (a[r] + scratch[r]) + b[r] }
         }
     }
 }

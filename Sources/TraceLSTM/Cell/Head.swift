@@ -18,10 +18,12 @@ extension SequenceCache {
         switch config.head {
         case .linear:
             // y_t = W_y · h_t + b_y
-            for k in 0..<K { y[k] = Kernels.dot(p.wy + k * H, h, H) + p.by[k] }
+            Kernels.matVec(y, p.wy, ld: H, rows: K, cols: H, h)
+            for k in 0..<K { y[k] += p.by[k] }
         case .softmax:
             // v_t = W_v · h_t + b_v;  y_t = softmax(v_t)
-            for k in 0..<K { v[k] = Kernels.dot(p.wy + k * H, h, H) + p.by[k] }
+            Kernels.matVec(v, p.wy, ld: H, rows: K, cols: H, h)
+            for k in 0..<K { v[k] += p.by[k] }
             Activation.softmax(v, into: y, count: K)
         }
         loss[t][0] = stepLoss(t)

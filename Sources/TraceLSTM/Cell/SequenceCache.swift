@@ -43,6 +43,8 @@ public final class SequenceCache {
     let dy: StepRows, dv: StepRows, dh: StepRows, dO: StepRows, daO: StepRows, dC: StepRows
     let dCTilde: StepRows, daC: StepRows, dI: StepRows, daI: StepRows, dF: StepRows, daF: StepRows
     let dz: StepRows, dhPrev: StepRows, dCPrev: StepRows
+    // Scratch: W_x · x_t for one gate.
+    let xProducts: StepRows
 
     /// A cache for sequences of up to `capacity` steps of a model shaped by `config`.
     public init(config: LSTMConfiguration, capacity: Int) {
@@ -65,6 +67,7 @@ public final class SequenceCache {
         (dy, dv, dh, dO, daO, dC) = (rows(K), rows(K), rows(H), rows(H), rows(H), rows(H))
         (dCTilde, daC, dI, daI, dF, daF) = (rows(H), rows(H), rows(H), rows(H), rows(H), rows(H))
         (dz, dhPrev, dCPrev) = (rows(Z), rows(H), rows(H))
+        xProducts = rows(H, count: 1)
         self.blocks = blocks
         hotIndices = .allocate(capacity: capacity)
         hotIndices.initialize(repeating: 0)

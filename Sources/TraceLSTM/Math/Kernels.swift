@@ -1,28 +1,35 @@
-/// The inner loops: plain functions over raw buffers, the only place where the library
-/// reads memory without bounds checks. Everything above them passes shapes it has checked.
+/// The inner loops: plain functions over raw buffers, the only place where the library reads
+/// memory without bounds checks. Everything above them passes shapes it has checked.
 ///
-/// Sums over a row (`dot`) use eight partial sums so the loop runs in vector registers; the
-/// order of additions therefore differs from a left-to-right loop (and from numpy's BLAS)
-/// in the last bits. Sums over time use the order the reference code uses (see
-/// `addOuterProducts`).
+/// They keep partial results in registers (two doubles per SIMD register; the package is
+/// built for baseline x86-64, without AVX or FMA) and touch each matrix entry once per call.
+/// Sums over a row (`matVec`, `dot`) run in several partial sums, so their order differs from
+/// a left-to-right loop, and from numpy's BLAS, in the last bits. Sums over rows
+/// (`addTransposedMatVec`) and over time (`addOuterProducts`) add in the plain order, one
+/// term after another, as the reference code's loops do.
 enum Kernels {
+    typealias D2 = SIMD2<Double>
+
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Double>) -> D2 {
+        UnsafeRawPointer(p).loadUnaligned(as: D2.self)
+    }
+
+    @inline(__always)
+    static func store(_ v: D2, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: D2.self)
+    }
+
     /// Σₖ a[k]·b[k] over n entries.
     @inline(__always)
     static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
-        var s0 = SIMD2<Double>(), s1 = SIMD2<Double>(), s2 = SIMD2<Double>(), s3 = SIMD2<Double>()
-        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
-        let stride = MemoryLayout<Double>.stride
+        var s0 = D2(), s1 = D2(), s2 = D2(), s3 = D2()
         var k = 0
         while k + 8 <= n {
-            let o = k * stride
-            s0 += ra.loadUnaligned(fromByteOffset: o, as: SIMD2<Double>.self)
-                * rb.loadUnaligned(fromByteOffset: o, as: SIMD2<Double>.self)
-            s1 += ra.loadUnaligned(fromByteOffset: o + 2 * stride, as: SIMD2<Double>.self)
-                * rb.loadUnaligned(fromByteOffset: o + 2 * stride, as: SIMD2<Double>.self)
-            s2 += ra.loadUnaligned(fromByteOffset: o + 4 * stride, as: SIMD2<Double>.self)
-                * rb.loadUnaligned(fromByteOffset: o + 4 * stride, as: SIMD2<Double>.self)
-            s3 += ra.loadUnaligned(fromByteOffset: o + 6 * stride, as: SIMD2<Double>.self)
-                * rb.loadUnaligned(fromByteOffset: o + 6 * stride, as: SIMD2<Double>.self)
+            s0 += load(a + k) * load(b + k)
+            s1 += load(a + k + 2) * load(b + k + 2)
+            s2 += load(a + k + 4) * load(b + k + 4)
+            s3 += load(a + k + 6) * load(b + k + 6)
             k += 8
         }
         let s = (s0 + s1) + (s2 + s3)
@@ -34,46 +41,128 @@ enum Kernels {
         return total
     }
 
-    /// y[r] += Σ_c W[r, c]·x[c] for r < rows, c < cols, where row r of W starts at
-    /// `w + r * ld` (ld ≥ cols lets W be a block of columns of a wider matrix).
-    @inline(__always)
-    static func addMatVec(_ y: UnsafeMutablePointer<Double>, _ w: UnsafePointer<Double>, ld: Int,
-                          rows: Int, cols: Int, _ x: UnsafePointer<Double>) {
-        for r in 0..<rows { y[r] += dot(w + r * ld, x, cols) }
+    /// y[r] = Σ_c W[r, c]·x[c] for r < rows, c < cols, where row r of W starts at `w + r * ld`
+    /// (ld ≥ cols lets W be a block of columns of a wider matrix). Four rows at a time, so each
+    /// x[c] is loaded once per four rows; each row is the same sum as `dot`.
+    static func matVec(_ y: UnsafeMutablePointer<Double>, _ w: UnsafePointer<Double>, ld: Int,
+                       rows: Int, cols: Int, _ x: UnsafePointer<Double>) {
+        var r = 0
+        while r + 4 <= rows {
+            let w0 = w + r * ld, w1 = w0 + ld, w2 = w1 + ld, w3 = w2 + ld
+            var a0 = D2(), a1 = D2(), a2 = D2(), a3 = D2()
+            var b0 = D2(), b1 = D2(), b2 = D2(), b3 = D2()
+            var c = 0
+            while c + 4 <= cols {
+                let x0 = load(x + c), x1 = load(x + c + 2)
+                a0 += load(w0 + c) * x0
+                a1 += load(w1 + c) * x0
+                a2 += load(w2 + c) * x0
+                a3 += load(w3 + c) * x0
+                b0 += load(w0 + c + 2) * x1
+                b1 += load(w1 + c + 2) * x1
+                b2 += load(w2 + c + 2) * x1
+                b3 += load(w3 + c + 2) * x1
+                c += 4
+            }
+            let s0 = a0 + b0, s1 = a1 + b1, s2 = a2 + b2, s3 = a3 + b3
+            var t0 = s0[0] + s0[1], t1 = s1[0] + s1[1], t2 = s2[0] + s2[1], t3 = s3[0] + s3[1]
+            while c < cols {
+                t0 += w0[c] * x[c]
+                t1 += w1[c] * x[c]
+                t2 += w2[c] * x[c]
+                t3 += w3[c] * x[c]
+                c += 1
+            }
+            y[r] = t0
+            y[r + 1] = t1
+            y[r + 2] = t2
+            y[r + 3] = t3
+            r += 4
+        }
+        while r < rows {
+            y[r] = dot(w + r * ld, x, cols)
+            r += 1
+        }
     }
 
-    /// y[r] += W[r, col]: the product of W with a one-hot vector whose 1 is at `col`.
-    @inline(__always)
-    static func addColumn(_ y: UnsafeMutablePointer<Double>, _ w: UnsafePointer<Double>, ld: Int,
-                          rows: Int, col: Int) {
-        for r in 0..<rows { y[r] += w[r * ld + col] }
-    }
-
-    /// y[k] += alpha·x[k] over n entries.
-    @inline(__always)
-    static func axpy(_ y: UnsafeMutablePointer<Double>, _ alpha: Double, _ x: UnsafePointer<Double>, _ n: Int) {
-        for k in 0..<n { y[k] += alpha * x[k] }
-    }
-
-    /// y[c] += Σ_r W[r, c]·a[r] (y += Wᵀ·a) for the first `cols` columns of W (row stride ld).
-    @inline(__always)
+    /// y[c] += Σ_r W[r, c]·a[r] (y += Wᵀ·a) for the first `cols` columns of W (row stride ld),
+    /// each y[c] summed over r in order. Sixteen columns of y stay in registers while the rows go by.
     static func addTransposedMatVec(_ y: UnsafeMutablePointer<Double>, _ w: UnsafePointer<Double>, ld: Int,
                                     rows: Int, cols: Int, _ a: UnsafePointer<Double>) {
-        for r in 0..<rows { axpy(y, a[r], w + r * ld, cols) }
+        var c = 0
+        while c + 16 <= cols {
+            var y0 = load(y + c), y1 = load(y + c + 2), y2 = load(y + c + 4), y3 = load(y + c + 6)
+            var y4 = load(y + c + 8), y5 = load(y + c + 10), y6 = load(y + c + 12), y7 = load(y + c + 14)
+            var row = w + c
+            for r in 0..<rows {
+                let ar = D2(repeating: a[r])
+                y0 += ar * load(row)
+                y1 += ar * load(row + 2)
+                y2 += ar * load(row + 4)
+                y3 += ar * load(row + 6)
+                y4 += ar * load(row + 8)
+                y5 += ar * load(row + 10)
+                y6 += ar * load(row + 12)
+                y7 += ar * load(row + 14)
+                row += ld
+            }
+            store(y0, y + c); store(y1, y + c + 2); store(y2, y + c + 4); store(y3, y + c + 6)
+            store(y4, y + c + 8); store(y5, y + c + 10); store(y6, y + c + 12); store(y7, y + c + 14)
+            c += 16
+        }
+        while c + 2 <= cols {
+            var y0 = load(y + c)
+            var row = w + c
+            for r in 0..<rows {
+                y0 += D2(repeating: a[r]) * load(row)
+                row += ld
+            }
+            store(y0, y + c)
+            c += 2
+        }
+        while c < cols {
+            var s = y[c]
+            for r in 0..<rows { s += a[r] * w[r * ld + c] }
+            y[c] = s
+            c += 1
+        }
     }
 
     /// dW[r, c] += Σ_t a_t[r]·x_t[c] for r < rows, c < cols, the sum over t taken from the
     /// last step to the first: the order of the reference code's `dW += np.dot(da, z.T)`
     /// inside its backward loop, so each entry of dW is the same sum of the same products in
-    /// the same order.
+    /// the same order. Sixteen entries of a row of dW stay in registers while the steps go by.
     ///
     /// Row r of dW starts at `dw + r * ld`; a_t is at `a + t * rows`; x_t at `x + t * xStride`.
     static func addOuterProducts(_ dw: UnsafeMutablePointer<Double>, ld: Int, rows: Int, cols: Int,
                                  _ a: UnsafePointer<Double>, x: UnsafePointer<Double>, xStride: Int, steps: Int) {
         for r in 0..<rows {
-            let dwRow = dw + r * ld
-            for t in stride(from: steps - 1, through: 0, by: -1) {
-                axpy(dwRow, a[t * rows + r], x + t * xStride, cols)
+            let row = dw + r * ld
+            var c = 0
+            while c + 16 <= cols {
+                var d0 = load(row + c), d1 = load(row + c + 2), d2 = load(row + c + 4), d3 = load(row + c + 6)
+                var d4 = load(row + c + 8), d5 = load(row + c + 10), d6 = load(row + c + 12), d7 = load(row + c + 14)
+                for t in stride(from: steps - 1, through: 0, by: -1) {
+                    let at = D2(repeating: a[t * rows + r])
+                    let xt = x + t * xStride + c
+                    d0 += at * load(xt)
+                    d1 += at * load(xt + 2)
+                    d2 += at * load(xt + 4)
+                    d3 += at * load(xt + 6)
+                    d4 += at * load(xt + 8)
+                    d5 += at * load(xt + 10)
+                    d6 += at * load(xt + 12)
+                    d7 += at * load(xt + 14)
+                }
+                store(d0, row + c); store(d1, row + c + 2); store(d2, row + c + 4); store(d3, row + c + 6)
+                store(d4, row + c + 8); store(d5, row + c + 10); store(d6, row + c + 12); store(d7, row + c + 14)
+                c += 16
+            }
+            while c < cols {
+                var s = row[c]
+                for t in stride(from: steps - 1, through: 0, by: -1) { s += a[t * rows + r] * x[t * xStride + c] }
+                row[c] = s
+                c += 1
             }
         }
     }

@@ -63,7 +63,6 @@ public final class CharTrainer {
     public internal(set) var random: NumpyRandom
 
     private let cache: SequenceCache
-    private let sampler: SequenceCache
     private var gradients: ParameterSet
     private var inputs: [Int], targets: [Int]
 
@@ -83,7 +82,6 @@ public final class CharTrainer {
         smoothLoss = -(1.0 / Double(X)).logarithm * Double(options.steps)
         cache = SequenceCache(config: config, capacity: options.steps)
         cache.computesInputGradient = false
-        sampler = SequenceCache(config: config, capacity: 1)
         inputs = [Int](repeating: 0, count: options.steps)
         targets = inputs
     }
@@ -122,21 +120,10 @@ public final class CharTrainer {
         return done
     }
 
-    /// `length` characters drawn one at a time with `np.random.choice(range(X), p=y)`, each fed
-    /// back as the next input, starting from `first` and the state (h, C).
+    /// `length` characters drawn as the notebook draws them (see `LSTM.sample(from:h:c:length:random:)`)
+    /// with the current parameters and numpy's random state.
     public func sample(from first: Int, h: [Double], c: [Double], length: Int) -> [Int] {
-        var x = first, h = h, c = c
-        var out: [Int] = []
-        out.reserveCapacity(length)
-        for _ in 0..<length {
-            // The sampler's loss term (against class 0) is computed and not used.
-            _ = sampler.forward(parameters: parameters, input: .oneHot(indices: [x], classes: config.input),
-                                target: .classes([0]), h0: h, c0: c)
-            sampler.copyLastState(h: &h, c: &c)
-            x = random.choice(config.output, p: sampler.output(step: 1))
-            out.append(x)
-        }
-        return out
+        LSTM(parameters: parameters).sample(from: first, h: h, c: c, length: length, random: &random)
     }
 }
 

@@ -62,13 +62,13 @@ public struct GradientCheck: Sendable {
         var perturbed = model.parameters
         var entries: [GradientCheckEntry] = []
         for name in ParameterName.allCases {
-            let range = perturbed.range(of: name)
-            let cols = name.shape(model.config).cols
-            var picks = Array(range)
-            if let n = samplesPerParameter, n < range.count {
-                picks = (0..<n).map { _ in range.lowerBound + Int(random.randomSample() * Double(range.count)) }
+            let (rows, cols) = name.shape(model.config)
+            var picks = (0..<(rows * cols)).map { ($0 / cols, $0 % cols) }
+            if let n = samplesPerParameter, n < picks.count {
+                picks = (0..<n).map { _ in picks[Int(random.randomSample() * Double(picks.count))] }
             }
-            for k in picks {
+            for (row, col) in picks {
+                let k = perturbed.index(name, row: row, col: col)
                 let saved = perturbed.values[k]
                 perturbed.values[k] = saved + epsilon
                 let plus = cache.forward(parameters: perturbed, input: input, target: target, h0: h0, c0: c0)
@@ -89,8 +89,7 @@ public struct GradientCheck: Sendable {
                 } else {
                     status = .notOK
                 }
-                let offset = k - range.lowerBound
-                entries.append(GradientCheckEntry(parameter: name, row: offset / cols, col: offset % cols,
+                entries.append(GradientCheckEntry(parameter: name, row: row, col: col,
                                                   analytic: analytic, numeric: numeric, relativeError: rel, status: status))
             }
         }

@@ -1,0 +1,154 @@
+import Foundation
+import TraceLSTM
+
+/// `lstm-trace train`: the notebook's character model.
+enum TrainCommand: Command {
+    static let spec = TrainingSpecs.train
+
+    static func run(_ a: ParsedArguments) throws {
+        let iterations = try a.int("--iterations", default: 5000, in: 1...100_000_000)
+        let reportEvery = try a.int("--report-every", default: 100, in: 1...100_000_000)
+        let sampleLength = try a.int("--sample-length", default: 200, in: 0...100_000)
+        let saveEvery = try a.int("--save-every", default: 1000, in: 1...100_000_000)
+        let traceIteration = try a.optionalInt("--trace-iteration", in: 0...(iterations - 1))
+        let format = try a.choice("--format", default: OutputFormat.md)
+        let digits = try a.int("--precision", default: 6, in: 1...17)
+        if traceIteration != nil && !a.has("-o") { throw a.usageError("--trace-iteration writes the trace to a file: add -o FILE.", option: "-o") }
+        if traceIteration == nil && a.has("-o") { throw a.usageError("-o FILE is where --trace-iteration writes its trace; add --trace-iteration n.", option: "--trace-iteration") }
+        let plotPath = try a.string("--plot").map { try ToyCommand.svgPath($0, a) }
+
+        let trainer: CharTrainer
+        if let resume = a.string("--resume") {
+            for name in ["--hidden", "--steps", "--learning-rate", "--weight-sd", "--clip", "--seed"] where a.has(name) {
+                throw a.usageError("\(name) comes from the checkpoint; leave it out with --resume.", option: name)
+            }
+            let checkpoint = try readCheckpoint(resume)
+            let corpus = try CorpusLoader.load(a.string("--data"), steps: checkpoint.options.steps)
+            do { trainer = try CharTrainer(corpus: corpus, checkpoint: checkpoint) } catch {
+                throw CLIError.badData("'\(resume)': \(error.description)")
+            }
+            if trainer.iteration >= iterations {
+                throw a.usageError("The checkpoint is at iteration \(trainer.iteration) already; ask for more with --iterations.", option: "--iterations")
+            }
+        } else {
+            var o = CharTrainingOptions()
+            o.hidden = try a.int("--hidden", default: 100, in: 1...ModelOptions.maxHidden)
+            o.steps = try a.int("--steps", default: 25, in: 1...ModelOptions.maxSteps)
+            o.learningRate = try a.positiveDouble("--learning-rate", default: 0.1)
+            o.weightSD = try a.positiveDouble("--weight-sd", default: 0.1, max: 100)
+            o.clip = try a.positiveDouble("--clip", default: 1)
+            o.seed = try a.seed()
+            let corpus = try CorpusLoader.load(a.string("--data"), steps: o.steps)
+            if corpus.vocabulary.count > 4096 {
+                throw CLIError.badData("'\(a.string("--data") ?? "")' has \(corpus.vocabulary.count) distinct characters; lstm-trace trains on at most 4096")
+            }
+            trainer = CharTrainer(corpus: corpus, options: o)
+        }
+
+        let run = TrainingRun(trainer: trainer, arguments: a, format: format, digits: digits)
+        try run.train(until: iterations, reportEvery: reportEvery, sampleLength: sampleLength,
+                      traceIteration: traceIteration, saveEvery: saveEvery, plotPath: plotPath)
+    }
+
+    static func readCheckpoint(_ path: String) throws -> CharCheckpoint {
+        let data = try InputFile.bytes(path)
+        do { return try CharCheckpoint(bytes: [UInt8](data)) } catch {
+            throw CLIError.badData("'\(path)' is not a checkpoint lstm-trace can resume: \(error.description)")
+        }
+    }
+}
+
+/// One run of the training loop with its outputs: the notebook's printout, the log, the plot,
+/// the traced iteration, and checkpoints.
+struct TrainingRun {
+    let trainer: CharTrainer
+    let arguments: ParsedArguments
+    let format: OutputFormat
+    let digits: Int
+
+    func train(until iterations: Int, reportEvery: Int, sampleLength: Int, traceIteration: Int?,
+               saveEvery: Int, plotPath: String?) throws {
+        let a = arguments
+        let savePath = a.string("--save")
+        let log = try a.string("--log").map { try StreamingCSV(path: $0, header: "iteration,loss,smooth_loss,elapsed_seconds") }
+        var lossSeries = BoundedSeries(), smoothSeries = BoundedSeries()
+        let corpus = trainer.corpus
+        StandardStreams.write("data has \(corpus.count) characters, \(corpus.vocabulary.count) unique\n")
+        Interrupts.install()
+        let start = DispatchTime.now()
+        let first = trainer.iteration
+        let progress = ProgressBar(total: iterations - first, label: "iteration")
+        var interrupted = false
+        do {
+            while trainer.iteration < iterations {
+                let it = trainer.iteration
+                let r = trainer.step(sampleLength: it % reportEvery == 0 ? sampleLength : nil, trace: it == traceIteration)
+                // The loss every iteration; the weights (a scan of all of them) before each save and at the end.
+                guard r.loss.isFinite else {
+                    throw CLIError.failed(Text.diverged(at: "iteration \(it)", option: "--learning-rate"))
+                }
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+                try log?.append("\(it),\(JSONWriter.number(r.loss)),\(JSONWriter.number(r.smoothLoss)),\(String(format: "%.6f", elapsed))")
+                lossSeries.append(x: Double(it), y: r.loss)
+                smoothSeries.append(x: Double(it), y: r.smoothLoss)
+                if let s = r.sample {
+                    progress.finish()
+                    // The notebook's printout: print("----\n %s \n----" % txt); print("iter %d, loss %f" % ...)
+                    StandardStreams.write("----\n \(corpus.decode(s)) \n----\niter \(it), loss \(String(format: "%f", r.smoothLoss))\n")
+                }
+                if var t = r.trace {
+                    t.settings = settings + [("iteration", .integer(it)), ("pointer", .integer(trainer.pointer - trainer.options.steps))]
+                    let title = "Character LSTM: iteration \(it)"
+                    try OutputFile.write(TraceOutput.render(t, format: format, digits: digits, title: title), to: a.string("-o"))
+                }
+                if let savePath, trainer.iteration % saveEvery == 0 { try save(to: savePath) }
+                progress.update(trainer.iteration - first, detail: "smooth loss \(String(format: "%.4f", r.smoothLoss))")
+                if Interrupts.requested {
+                    interrupted = true
+                    break
+                }
+            }
+        } catch {
+            progress.finish()
+            log?.abandon()
+            throw error
+        }
+        progress.finish()
+        guard trainer.parameters.isFinite else {
+            log?.abandon()
+            throw CLIError.failed(Text.diverged(at: "iteration \(trainer.iteration - 1)", option: "--learning-rate"))
+        }
+        if let savePath { try save(to: savePath) }
+        try log?.finish()
+        if let plotPath {
+            let plot = LinePlot(title: "Character LSTM: loss per iteration", xLabel: "iteration", yLabel: "loss (sum over \(trainer.options.steps) characters)",
+                                series: [.init(name: "loss", points: lossSeries.points, color: "#9ecae1"),
+                                         .init(name: "smooth loss", points: smoothSeries.points, color: LinePlot.palette[1])])
+            try OutputFile.write(plot.svg(), to: plotPath)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let done = trainer.iteration - first
+        StandardStreams.writeError(String(format: "%d iterations in %.2f s (%.3f ms/iteration)\n", done, seconds, 1000 * seconds / Double(max(done, 1))))
+        if interrupted {
+            StandardStreams.writeError("Interrupted after iteration \(trainer.iteration - 1)"
+                                       + (savePath.map { "; checkpoint saved to '\($0)' (continue with --resume \($0))" } ?? "; pass --save FILE to keep a checkpoint")
+                                       + ".\n")
+            throw CLIError.interrupted
+        }
+        StandardStreams.write("smooth loss after \(trainer.iteration) iterations: \(JSONWriter.number(trainer.smoothLoss))\n")
+    }
+
+    private var settings: [(String, JSONValue)] {
+        let o = trainer.options
+        return [("seed", .integer(Int(o.seed))), ("init", .string("notebook")), ("learning_rate", .number(o.learningRate)),
+                ("weight_sd", .number(o.weightSD)), ("clip", .number(o.clip)),
+                ("vocabulary", .string(String(String.UnicodeScalarView(trainer.corpus.vocabulary))))]
+    }
+
+    private func save(to path: String) throws {
+        guard trainer.parameters.isFinite else {
+            throw CLIError.failed(Text.diverged(at: "iteration \(trainer.iteration - 1)", option: "--learning-rate"))
+        }
+        try OutputFile.write(Data(CharCheckpoint(trainer).encoded()), to: path)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import TraceLSTM
+
+/// Loads the training text: --data FILE, or the generated corpus.
+enum CorpusLoader {
+    static func load(_ path: String?, steps: Int) throws -> CharCorpus {
+        let text = try path.map(InputFile.text) ?? GeneratedCorpus.text()
+        do {
+            return try CharCorpus(text: text, steps: steps)
+        } catch {
+            throw CLIError.badData("'\(path ?? "the generated corpus")': \(error.description)")
+        }
+    }
+}
+
+/// A CSV written row by row to a temporary file beside its destination and renamed into
+/// place when finished, so the destination is never half-written. Memory stays flat.
+final class StreamingCSV {
+    let path: String
+    private let temporary: String
+    private let handle: FileHandle
+    private var buffer = ""
+
+    init(path: String, header: String) throws {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CLIError.cannotWrite(path: path, reason: "it is a folder")
+        }
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let h = FileHandle(forWritingAtPath: temporary) else {
+            throw CLIError.cannotWrite(path: path, reason: "the folder does not exist or is not writable")
+        }
+        handle = h
+        buffer = header + "\r\n"
+    }
+
+    func append(_ row: String) throws {
+        buffer += row + "\r\n"
+        if buffer.utf8.count > 1 << 16 { try flush() }
+    }
+
+    private func flush() throws {
+        do { try handle.write(contentsOf: Data(buffer.utf8)) } catch {
+            throw CLIError.cannotWrite(path: path, reason: "\(error.localizedDescription)")
+        }
+        buffer = ""
+    }
+
+    /// Writes what is left and renames the file into place.
+    func finish() throws {
+        try flush()
+        try? handle.close()
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CLIError.cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    /// Removes the temporary file (a run that failed).
+    func abandon() {
+        try? handle.close()
+        try? FileManager.default.removeItem(atPath: temporary)
+    }
+}
+
+/// Points of a long series for a plot, in bounded memory: at most `capacity` points kept;
+/// when full, every second one is dropped and only every second new point is kept from then.
+struct BoundedSeries {
+    private(set) var points: [(x: Double, y: Double)] = []
+    private var stride = 1
+    private var seen = 0
+    let capacity: Int
+
+    init(capacity: Int = 8192) {
+        self.capacity = capacity
+    }
+
+    mutating func append(x: Double, y: Double) {
+        defer { seen += 1 }
+        guard seen % stride == 0 else { return }
+        points.append((x, y))
+        if points.count >= capacity {
+            points = points.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            stride *= 2
+        }
+    }
+}

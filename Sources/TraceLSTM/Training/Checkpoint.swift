@@ -1,0 +1,211 @@
+/// A saved character-model run: everything `CharTrainer` needs to continue exactly where it
+/// stopped: the parameters, Adagrad's memory, the carried (h, C), the data pointer, the
+/// iteration, the smooth loss and numpy's random state, with the options and the corpus's
+/// fingerprint to refuse a mismatch.
+///
+/// The file:
+/// ```
+/// LSTMTRACE-CHECKPOINT\n         magic
+/// 1\n                            format version
+/// {…}\n                          header (JSON, one line)
+/// parameters, memory, h, C       float64, little-endian, raw bits
+/// MT19937 key                    624 × uint32, little-endian
+/// checksum                       FNV-1a 64 of everything above, little-endian
+/// ```
+public struct CharCheckpoint: Equatable, Sendable {
+    public static let magic = "LSTMTRACE-CHECKPOINT"
+    public static let version = 1
+
+    public var options: CharTrainingOptions
+    public var vocabulary: [Unicode.Scalar]
+    public var corpusLength: Int
+    public var corpusFingerprint: UInt64
+    public var iteration: Int
+    public var pointer: Int
+    public var smoothLoss: Double
+    public var parameters: ParameterSet
+    public var memory: ParameterSet
+    public var h: [Double], c: [Double]
+    public var random: NumpyRandom
+
+    /// Why bytes are not a checkpoint this version reads.
+    public struct Problem: Error, CustomStringConvertible, Equatable {
+        public let description: String
+    }
+
+    /// The state of a trainer.
+    public init(_ t: CharTrainer) {
+        options = t.options
+        vocabulary = t.corpus.vocabulary
+        corpusLength = t.corpus.count
+        corpusFingerprint = t.corpus.fingerprint
+        iteration = t.iteration
+        pointer = t.pointer
+        smoothLoss = t.smoothLoss
+        parameters = t.parameters
+        memory = t.memory
+        h = t.h
+        c = t.c
+        random = t.random
+    }
+
+    // MARK: Writing
+
+    /// The file's bytes.
+    public func encoded() -> [UInt8] {
+        let header: JSONValue = .object([
+            ("format", .string("lstm-trace-checkpoint/\(Self.version)")),
+            ("hidden", .integer(options.hidden)), ("steps", .integer(options.steps)),
+            ("learning_rate", .number(options.learningRate)), ("weight_sd", .number(options.weightSD)),
+            ("seed", .integer(Int(options.seed))), ("clip", .number(options.clip)),
+            ("vocabulary", .array(vocabulary.map { .integer(Int($0.value)) })),
+            ("corpus_length", .integer(corpusLength)), ("corpus_fingerprint", .string(String(corpusFingerprint, radix: 16))),
+            ("iteration", .integer(iteration)), ("pointer", .integer(pointer)),
+            ("smooth_loss_bits", .string(String(smoothLoss.bitPattern, radix: 16))), ("smooth_loss", .number(smoothLoss)),
+            ("mt_position", .integer(random.generator.position)), ("has_gauss", .bool(random.hasGauss)),
+            ("gauss_bits", .string(String(random.gauss.bitPattern, radix: 16))),
+            ("parameter_count", .integer(parameters.values.count)),
+        ])
+        var header1 = JSONWriter.string(header)
+        header1 = header1.split(separator: "\n").map { $0.trimmingLeadingSpaces }.joined(separator: " ")
+        var out = Array("\(Self.magic)\n\(Self.version)\n\(header1)\n".utf8)
+        out.reserveCapacity(out.count + 8 * (2 * parameters.values.count + 2 * h.count) + 4 * 624 + 8)
+        for block in [parameters.values, memory.values, h, c] {
+            for d in block { append(d.bitPattern, to: &out) }
+        }
+        for w in random.generator.key { withUnsafeBytes(of: w.littleEndian) { out += $0 } }
+        append(Self.fnv1a(out), to: &out)
+        return out
+    }
+
+    private func append(_ v: UInt64, to out: inout [UInt8]) {
+        withUnsafeBytes(of: v.littleEndian) { out += $0 }
+    }
+
+    /// FNV-1a, 64-bit.
+    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    // MARK: Reading
+
+    /// Reads a checkpoint; refuses anything damaged, foreign or of another version.
+    public init(bytes: [UInt8]) throws(Problem) {
+        func fail(_ s: String) -> Problem { Problem(description: s) }
+        let magicBytes = Array("\(Self.magic)\n".utf8)
+        guard bytes.count > magicBytes.count, Array(bytes[0..<magicBytes.count]) == magicBytes else {
+            throw fail("not an lstm-trace checkpoint (it does not start with \(Self.magic))")
+        }
+        var cursor = magicBytes.count
+        func line() throws(Problem) -> String {
+            guard let end = bytes[cursor...].firstIndex(of: 10) else { throw fail("the file ends inside its header") }
+            defer { cursor = end + 1 }
+            return String(decoding: bytes[cursor..<end], as: UTF8.self)
+        }
+        let versionText = try line()
+        guard let version = Int(versionText) else { throw fail("its version line is damaged") }
+        guard version == Self.version else {
+            throw fail("it is checkpoint format version \(version); this lstm-trace reads version \(Self.version)")
+        }
+        guard bytes.count >= cursor + 8 else { throw fail("the file is truncated") }
+        let body = Array(bytes[0..<(bytes.count - 8)])
+        var stored: UInt64 = 0
+        for (k, b) in bytes[(bytes.count - 8)...].enumerated() { stored |= UInt64(b) << (8 * UInt64(k)) }
+        guard Self.fnv1a(body) == stored else { throw fail("its checksum does not match: the file is damaged or truncated") }
+        let headerText = try line()
+        let header: JSONValue
+        do { header = try JSONParser.parse(headerText) } catch { throw fail("its header is not valid JSON") }
+        func int(_ k: String, _ range: ClosedRange<Int>) throws(Problem) -> Int {
+            guard let v = header[k]?.intValue, range.contains(v) else { throw fail("its header has no valid \"\(k)\"") }
+            return v
+        }
+        func double(_ k: String) throws(Problem) -> Double {
+            guard let v = header[k]?.doubleValue, v.isFinite else { throw fail("its header has no valid \"\(k)\"") }
+            return v
+        }
+        func bits(_ k: String) throws(Problem) -> Double {
+            guard let s = header[k]?.stringValue, let b = UInt64(s, radix: 16) else { throw fail("its header has no valid \"\(k)\"") }
+            return Double(bitPattern: b)
+        }
+        var o = CharTrainingOptions()
+        o.hidden = try int("hidden", 1...4096)
+        o.steps = try int("steps", 1...10_000)
+        o.learningRate = try double("learning_rate")
+        o.weightSD = try double("weight_sd")
+        o.seed = UInt32(try int("seed", 0...Int(UInt32.max)))
+        o.clip = try double("clip")
+        options = o
+        guard let vocab = header["vocabulary"]?.arrayValue?.compactMap({ $0.intValue.flatMap { Unicode.Scalar(UInt32(clamping: $0)) } }),
+              vocab.count >= 2, vocab.count == header["vocabulary"]?.arrayValue?.count else {
+            throw fail("its header has no valid \"vocabulary\"")
+        }
+        vocabulary = vocab
+        corpusLength = try int("corpus_length", 2...Int.max)
+        guard let fp = header["corpus_fingerprint"]?.stringValue.flatMap({ UInt64($0, radix: 16) }) else {
+            throw fail("its header has no valid \"corpus_fingerprint\"")
+        }
+        corpusFingerprint = fp
+        iteration = try int("iteration", 0...Int.max)
+        pointer = try int("pointer", 0...corpusLength)
+        smoothLoss = try bits("smooth_loss_bits")
+        let config = LSTMConfiguration(input: vocab.count, hidden: o.hidden, output: vocab.count, loss: .crossEntropy)
+        var p = ParameterSet(zerosFor: config)
+        let n = p.values.count
+        guard try int("parameter_count", 0...Int.max) == n else { throw fail("its parameter count does not fit its sizes") }
+        let expected = cursor + 8 * (2 * n + 2 * o.hidden) + 4 * 624 + 8
+        guard bytes.count == expected else { throw fail("it has \(bytes.count) bytes where its header promises \(expected)") }
+        func doubles(_ count: Int) -> [Double] {
+            defer { cursor += 8 * count }
+            return (0..<count).map { k in
+                var v: UInt64 = 0
+                for j in 0..<8 { v |= UInt64(bytes[cursor + 8 * k + j]) << (8 * UInt64(j)) }
+                return Double(bitPattern: v)
+            }
+        }
+        p.values = doubles(n)
+        parameters = p
+        var m = ParameterSet(zerosFor: config)
+        m.values = doubles(n)
+        memory = m
+        h = doubles(o.hidden)
+        c = doubles(o.hidden)
+        let key = (0..<624).map { k in
+            var w: UInt32 = 0
+            for j in 0..<4 { w |= UInt32(bytes[cursor + 4 * k + j]) << (8 * UInt32(j)) }
+            return w
+        }
+        guard let generator = MT19937(key: key, position: try int("mt_position", 0...624)),
+              let hasGauss = header["has_gauss"].flatMap({ v -> Bool? in if case .bool(let b) = v { return b } else { return nil } }) else {
+            throw fail("its random state is damaged")
+        }
+        random = NumpyRandom(generator: generator, hasGauss: hasGauss, gauss: try bits("gauss_bits"))
+        guard parameters.isFinite, memory.isFinite, h.allSatisfy(\.isFinite), c.allSatisfy(\.isFinite) else {
+            throw fail("it holds numbers that are not finite")
+        }
+    }
+}
+
+private extension Substring {
+    var trimmingLeadingSpaces: Substring { drop { $0 == " " } }
+}
+
+extension CharTrainer {
+    /// A trainer that continues a checkpoint exactly. `corpus` must be the text it was trained on.
+    public convenience init(corpus: CharCorpus, checkpoint k: CharCheckpoint) throws(CharCheckpoint.Problem) {
+        guard corpus.fingerprint == k.corpusFingerprint, corpus.count == k.corpusLength, corpus.vocabulary == k.vocabulary else {
+            throw CharCheckpoint.Problem(description: "it was trained on another text (\(k.corpusLength) characters, "
+                                         + "fingerprint \(String(k.corpusFingerprint, radix: 16))); pass the same --data")
+        }
+        self.init(corpus: corpus, options: k.options)
+        parameters = k.parameters
+        memory = k.memory
+        h = k.h
+        c = k.c
+        iteration = k.iteration
+        pointer = k.pointer
+        smoothLoss = k.smoothLoss
+        random = k.random
+    }
+}
