@@ -42,47 +42,45 @@ enum Kernels {
     }
 
     /// y[r] = Σ_c W[r, c]·x[c] for r < rows, c < cols, where row r of W starts at `w + r * ld`
-    /// (ld ≥ cols lets W be a block of columns of a wider matrix). Four rows at a time, so each
-    /// x[c] is loaded once per four rows; each row is the same sum as `dot`.
+    /// (ld ≥ cols lets W be a block of columns of a wider matrix). Two rows at a time, so each
+    /// x[c] is loaded once per two rows; each row is summed exactly as `dot` sums it (eight
+    /// partial sums), so `matVec` and `dot` give the same bits.
+    ///
+    /// Keep that order: this network's training is chaotic in the last bit (see
+    /// Examples/python/sensitivity.py), and its agreement with numpy over the first 100
+    /// iterations depends on the order of these sums.
     static func matVec(_ y: UnsafeMutablePointer<Double>, _ w: UnsafePointer<Double>, ld: Int,
                        rows: Int, cols: Int, _ x: UnsafePointer<Double>) {
         var r = 0
-        while r + 4 <= rows {
-            let w0 = w + r * ld, w1 = w0 + ld, w2 = w1 + ld, w3 = w2 + ld
+        while r + 2 <= rows {
+            let w0 = w + r * ld, w1 = w0 + ld
             var a0 = D2(), a1 = D2(), a2 = D2(), a3 = D2()
             var b0 = D2(), b1 = D2(), b2 = D2(), b3 = D2()
             var c = 0
-            while c + 4 <= cols {
-                let x0 = load(x + c), x1 = load(x + c + 2)
+            while c + 8 <= cols {
+                let x0 = load(x + c), x1 = load(x + c + 2), x2 = load(x + c + 4), x3 = load(x + c + 6)
                 a0 += load(w0 + c) * x0
-                a1 += load(w1 + c) * x0
-                a2 += load(w2 + c) * x0
-                a3 += load(w3 + c) * x0
-                b0 += load(w0 + c + 2) * x1
+                a1 += load(w0 + c + 2) * x1
+                a2 += load(w0 + c + 4) * x2
+                a3 += load(w0 + c + 6) * x3
+                b0 += load(w1 + c) * x0
                 b1 += load(w1 + c + 2) * x1
-                b2 += load(w2 + c + 2) * x1
-                b3 += load(w3 + c + 2) * x1
-                c += 4
+                b2 += load(w1 + c + 4) * x2
+                b3 += load(w1 + c + 6) * x3
+                c += 8
             }
-            let s0 = a0 + b0, s1 = a1 + b1, s2 = a2 + b2, s3 = a3 + b3
-            var t0 = s0[0] + s0[1], t1 = s1[0] + s1[1], t2 = s2[0] + s2[1], t3 = s3[0] + s3[1]
+            let sa = (a0 + a1) + (a2 + a3), sb = (b0 + b1) + (b2 + b3)
+            var ta = sa[0] + sa[1], tb = sb[0] + sb[1]
             while c < cols {
-                t0 += w0[c] * x[c]
-                t1 += w1[c] * x[c]
-                t2 += w2[c] * x[c]
-                t3 += w3[c] * x[c]
+                ta += w0[c] * x[c]
+                tb += w1[c] * x[c]
                 c += 1
             }
-            y[r] = t0
-            y[r + 1] = t1
-            y[r + 2] = t2
-            y[r + 3] = t3
-            r += 4
+            y[r] = ta
+            y[r + 1] = tb
+            r += 2
         }
-        while r < rows {
-            y[r] = dot(w + r * ld, x, cols)
-            r += 1
-        }
+        if r < rows { y[r] = dot(w + r * ld, x, cols) }
     }
 
     /// y[c] += Σ_r W[r, c]·a[r] (y += Wᵀ·a) for the first `cols` columns of W (row stride ld),

@@ -6,7 +6,8 @@ import XCTest
 /// `python3 Examples/python/notebook.py ../shared/data/shakespear.txt --fixture`).
 ///
 /// Tolerances. The first 100 iteration losses within 1e-9 relative (the bar); the next
-/// 200 within 1e-6; smooth losses within 1e-8. The two runs differ only in the last bits of
+/// 50 within 1e-6; smooth losses within 1e-8. (The fixture holds 300 iterations; CI compares
+/// longer runs of the release binary with the numpy script itself.) The two runs differ only in the last bits of
 /// the dot products (summation order; numpy's BLAS is not reproduced) and of tanh (numpy's is
 /// its own SVML port, up to 3 ulps from the C library's, which is used here); the softmax sum
 /// follows numpy's pairwise order exactly. This network's gates saturate (W_f, W_i, W_o start
@@ -14,6 +15,8 @@ import XCTest
 /// differences grow in jumps: numpy against itself, with only the summation order of np.dot
 /// changed, first exceeds 1e-9 at iteration 103 (Examples/python/sensitivity.py). Measured
 /// here: worst of the first 100 is 9.6e-10, of iterations 100–299 4.5e-7, smooth losses 1.1e-9.
+/// The margin under 1e-9 depends on the order of the dot products' sums (`Kernels.matVec`):
+/// another equally valid order measured 3.1e-9 at iteration 99.
 /// Samples must equal numpy's character for character: an index changes only if a uniform
 /// draw falls within ~1e-10 of a boundary of the cumulative probabilities, and these do not.
 final class CharTrainerTests: XCTestCase {
@@ -29,7 +32,7 @@ final class CharTrainerTests: XCTestCase {
         let samples = try XCTUnwrap(fixture["samples"]?.objectValue)
         XCTAssertEqual(smooth[0], 103.17785264217241, "the issue's figure for iteration 0")
         XCTAssertEqual(losses.count, 300)
-        for k in 0..<losses.count {
+        for k in 0..<150 {
             let r = trainer.step(sampleLength: k % 100 == 0 ? 200 : nil)
             assertClose([r.loss], [losses[k]], tolerance: k < 100 ? 1e-9 : 1e-6, "loss of iteration \(k)")
             assertClose([r.smoothLoss], [smooth[k]], tolerance: 1e-8, "smooth loss of iteration \(k)")
