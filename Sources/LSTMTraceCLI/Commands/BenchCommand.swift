@@ -14,49 +14,61 @@ enum BenchCommand: Command {
         enum BenchFormat: String { case text, json }
         let format = try a.choice("--format", default: BenchFormat.text)
         let corpus = try CorpusLoader.load(a.string("--data"), steps: o.steps)
+        let threads = try a.threads()
 
-        /// Fastest of `repeats` runs of `iterations` iterations (each from a fresh model), in ms per iteration.
+        /// One timed run of `iterations` iterations from a fresh model, in ms per iteration.
         func time(_ body: (CharTrainer, Int) -> Void) -> Double {
-            var best = Double.infinity
-            for _ in 0..<repeats {
-                let trainer = CharTrainer(corpus: corpus, options: o)
-                let start = DispatchTime.now()
-                for k in 0..<iterations { body(trainer, k) }
-                let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(iterations)
-                best = min(best, ms)
-            }
-            return best
+            let trainer = CharTrainer(corpus: corpus, options: o, threads: threads)
+            let start = DispatchTime.now()
+            for k in 0..<iterations { body(trainer, k) }
+            return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(iterations)
         }
-        let off = time { t, k in _ = t.step(sampleLength: k % 100 == 0 ? 200 : nil) }
-        let traced = iterations / 2
+        // The three take turns, round after round, so that a busy machine slows each alike; each
+        // figure is the fastest of its rounds.
+        var off = Double.infinity, every = Double.infinity, traceMs = Double.infinity
         var bytes = 0
-        let one = time { t, k in
-            let r = t.step(sampleLength: k % 100 == 0 ? 200 : nil, trace: k == traced)
-            if let trace = r.trace { bytes = TraceJSON.string(trace).utf8.count }
+        for _ in 0..<repeats {
+            off = min(off, time { t, k in _ = t.step(sampleLength: k % 100 == 0 ? 200 : nil) })
+            every = min(every, time { t, k in _ = t.step(sampleLength: k % 100 == 0 ? 200 : nil, trace: true) })
+            // One traced iteration written as JSON, in the middle of a run, against an untraced one.
+            let t = CharTrainer(corpus: corpus, options: o, threads: threads)
+            for _ in 0..<20 { _ = t.step() }
+            let plain = DispatchTime.now()
+            _ = t.step()
+            let tracedStart = DispatchTime.now()
+            let r = t.step(trace: true)
+            bytes = TraceJSON.string(r.trace!).utf8.count
+            let end = DispatchTime.now()
+            let extra = Double(end.uptimeNanoseconds - tracedStart.uptimeNanoseconds) - Double(tracedStart.uptimeNanoseconds - plain.uptimeNanoseconds)
+            traceMs = min(traceMs, extra / 1e6)
         }
-        let every = time { t, k in _ = t.step(sampleLength: k % 100 == 0 ? 200 : nil, trace: true) }
+        let runLength = 5000
+        let one = off + traceMs / Double(runLength)
 
         // Memory: resident size after a third of a run and at its end.
-        let trainer = CharTrainer(corpus: corpus, options: o)
+        let trainer = CharTrainer(corpus: corpus, options: o, threads: threads)
         for k in 0..<(iterations / 3) { _ = trainer.step(sampleLength: k % 100 == 0 ? 200 : nil) }
         let rssThird = residentMegabytes()
         for k in (iterations / 3)..<iterations { _ = trainer.step(sampleLength: k % 100 == 0 ? 200 : nil) }
         let rssEnd = residentMegabytes()
 
-        let overhead = 100 * (one - off) / off
+        let overhead = 100 * traceMs / (off * Double(runLength))
         switch format {
         case .json:
             StandardStreams.write(JSONWriter.string(.object([
                 ("format", .string("lstm-trace-bench/1")), ("hidden", .integer(o.hidden)), ("steps", .integer(o.steps)),
-                ("vocabulary", .integer(corpus.vocabulary.count)), ("iterations", .integer(iterations)),
-                ("ms_per_iteration", .number(off)), ("ms_per_iteration_one_traced", .number(one)),
+                ("vocabulary", .integer(corpus.vocabulary.count)), ("iterations", .integer(iterations)), ("threads", .integer(threads)),
+                ("ms_per_iteration", .number(off)), ("ms_one_traced_iteration_extra", .number(traceMs)),
+                ("ms_per_iteration_one_traced", .number(one)),
                 ("ms_per_iteration_all_traced", .number(every)), ("one_trace_overhead_percent", .number(overhead)),
                 ("trace_json_bytes", .integer(bytes)), ("rss_mb_after_third", .number(rssThird)), ("rss_mb_at_end", .number(rssEnd)),
             ])))
         case .text:
-            var s = "lstm-trace bench: H = \(o.hidden), T = \(o.steps), X = \(corpus.vocabulary.count), \(iterations) iterations, fastest of \(repeats)\n"
+            var s = "lstm-trace bench: H = \(o.hidden), T = \(o.steps), X = \(corpus.vocabulary.count), \(iterations) iterations, "
+                + "\(threads) thread\(threads == 1 ? "" : "s"), fastest of \(repeats)\n"
             s += String(format: "  tracing off                  %8.3f ms/iteration\n", off)
-            s += String(format: "  one iteration traced (JSON)  %8.3f ms/iteration  (+%.1f%%; the trace is %d bytes)\n", one, overhead, bytes)
+            s += String(format: "  one iteration traced (JSON)  %8.1f ms more than an untraced one: +%.1f%% over a run of %d iterations (the trace is %.1f MB)\n",
+                         traceMs, overhead, runLength, Double(bytes) / 1e6)
             s += String(format: "  every iteration traced       %8.3f ms/iteration\n", every)
             s += String(format: "  resident memory              %8.1f MB after %d iterations, %.1f MB after %d\n", rssThird, iterations / 3, rssEnd, iterations)
             StandardStreams.write(s)

@@ -24,7 +24,8 @@ enum TrainCommand: Command {
             }
             let checkpoint = try readCheckpoint(resume)
             let corpus = try CorpusLoader.load(a.string("--data"), steps: checkpoint.options.steps)
-            do { trainer = try CharTrainer(corpus: corpus, checkpoint: checkpoint) } catch {
+            let threads = try a.threads()
+            do { trainer = try CharTrainer(corpus: corpus, checkpoint: checkpoint, threads: threads) } catch {
                 throw CLIError.badData("'\(resume)': \(error.description)")
             }
             if trainer.iteration >= iterations {
@@ -42,7 +43,7 @@ enum TrainCommand: Command {
             if corpus.vocabulary.count > 4096 {
                 throw CLIError.badData("'\(a.string("--data") ?? "")' has \(corpus.vocabulary.count) distinct characters; lstm-trace trains on at most 4096")
             }
-            trainer = CharTrainer(corpus: corpus, options: o)
+            trainer = CharTrainer(corpus: corpus, options: o, threads: try a.threads())
         }
 
         let run = TrainingRun(trainer: trainer, arguments: a, format: format, digits: digits)

@@ -88,3 +88,10 @@ struct BoundedSeries {
         }
     }
 }
+
+extension ParsedArguments {
+    /// --threads: 1 or 2 (2 by default where there are two cores or more).
+    func threads() throws -> Int {
+        try int("--threads", default: ProcessInfo.processInfo.activeProcessorCount >= 2 ? 2 : 1, in: 1...2)
+    }
+}

@@ -39,18 +39,38 @@ enum OutputFile {
 /// Reading input files with the errors the tool promises: missing or unreadable files exit
 /// 66, empty, binary or non-UTF-8 ones 65.
 enum InputFile {
-    /// The bytes of `path`.
+    /// The bytes of `path` (a file, a device or a pipe), read with open(2) and read(2) so that
+    /// each failure names its cause.
     static func bytes(_ path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CLIError.cannotRead(path: path, reason: "no such file")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            let reason = errno == ENOENT ? "no such file" : errno == EACCES ? "permission denied" : String(cString: strerror(errno))
+            throw CLIError.cannotRead(path: path, reason: reason)
         }
-        if isDirectory.boolValue { throw CLIError.cannotRead(path: path, reason: "it is a folder") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError.cannotRead(path: path, reason: "permission denied")
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            throw CLIError.cannotRead(path: path, reason: "it is a folder")
+        }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CLIError.cannotRead(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            data.append(contentsOf: chunk[0..<n])
+            if data.count > maxBytes {
+                throw CLIError.badData("'\(path)' is larger than \(maxBytes / 1_048_576) MB, more than lstm-trace reads")
+            }
         }
         return data
     }
+
+    /// Input files larger than this are refused (traces and corpora of a learner's size are far smaller).
+    static let maxBytes = 1 << 30
 
     /// The text of `path`: refused when empty, binary (a NUL byte) or not UTF-8.
     static func text(_ path: String) throws -> String {

@@ -30,6 +30,8 @@ enum TrainingSpecs {
 }
 
 extension TrainingSpecs {
+    static let threads = OptionSpec("--threads", value: "n", help: "1, or 2 to share each pass with a helper thread; the numbers are the same either way. (default: 2 on a machine with two cores or more)")
+
     static let data = OptionSpec("--data", value: "file", help: "The text to train on (UTF-8). Without it, a small corpus that lstm-trace generates itself (about 30,000 characters).")
 
     static let train = CommandSpec(
@@ -63,6 +65,7 @@ extension TrainingSpecs {
             OptionSpec("--save", value: "file", help: "Save a checkpoint here every --save-every iterations, at the end, and on Ctrl-C."),
             OptionSpec("--save-every", value: "n", help: "Iterations between checkpoints.", default: "1000"),
             OptionSpec("--resume", value: "file", help: "Continue from a checkpoint (its sizes, rates and random state; the same --data)."),
+            threads,
         ])
 
     static let sample = CommandSpec(
@@ -83,8 +86,8 @@ extension TrainingSpecs {
         name: "bench",
         abstract: "Time the notebook's model: ms per iteration, tracing off and on.",
         discussion: "Runs the training loop of lstm-trace train (same model, same data) and reports milliseconds per "
-            + "iteration: with tracing off; with one iteration of the run fully traced and written as JSON (the cost "
-            + "of --trace-iteration); and with every iteration traced. It also reports the resident memory after the "
+            + "iteration with tracing off and with every iteration traced, and what one iteration traced and written as "
+            + "JSON (--trace-iteration) adds to a run of 5000 iterations. It also reports the resident memory after the "
             + "first and the last third of the run, to show that it stays flat. Build with -c release for real "
             + "figures; Examples/python/bench.py runs this beside the numpy notebook and prints the ratio.",
         options: [
@@ -93,6 +96,7 @@ extension TrainingSpecs {
             OptionSpec("--hidden", value: "n", help: "Hidden units H.", default: "100"),
             OptionSpec("--steps", value: "n", help: "Characters T per sequence.", default: "25"),
             OptionSpec("--repeat", value: "n", help: "Repeat each timing n times and report the fastest.", default: "3"),
+            threads,
             OptionSpec("--format", value: "format", help: "Output format.", default: "text", values: ["text", "json"]),
         ])
 }

@@ -81,12 +81,13 @@ extension SequenceCache {
         Kernels.addTransposedMatVec(dh, p.wy, ld: H, rows: K, cols: H, upstream)
     }
 
-    /// Adds the head's gradients: dW_y += Σ_t dy_t · h_tᵀ, db_y += Σ_t dy_t (dv_t for softmax),
-    /// last step first.
-    func addHeadParameterGradients(_ g: ParameterPointers) {
-        let H = config.hidden, K = config.output
+    /// Adds the head's gradients for the rows `outputs`: dW_y += Σ_t dy_t · h_tᵀ,
+    /// db_y += Σ_t dy_t (dv_t for softmax), last step first.
+    func addHeadParameterGradients(_ g: ParameterPointers, outputs: Range<Int>) {
+        let H = config.hidden, K = config.output, k0 = outputs.lowerBound
         let upstream = config.head == .softmax ? dv : dy
-        Kernels.addOuterProducts(g.wy, ld: H, rows: K, cols: H, upstream.base, x: h.base, xStride: H, steps: steps)
-        Kernels.addSumOverSteps(g.by, rows: K, upstream.base, steps: steps)
+        Kernels.addOuterProducts(g.wy + k0 * H, ld: H, rows: outputs.count, cols: H, upstream.base + k0, aStride: K,
+                                 x: h.base, xStride: H, steps: steps)
+        Kernels.addSumOverSteps(g.by + k0, rows: outputs.count, upstream.base + k0, aStride: K, steps: steps)
     }
 }

@@ -27,6 +27,9 @@ public final class SequenceCache {
     /// Whether the backward pass also computes the x-part of dz (only a trace shows it;
     /// BPTT needs only the h-part).
     public var computesInputGradient = true
+    /// A helper thread to share the passes with (nil: the calling thread does everything).
+    /// Results are bit-identical either way.
+    var workers: WorkerPair?
 
     private let blocks: [UnsafeMutablePointer<Double>]
     let hotIndices: UnsafeMutableBufferPointer<Int>

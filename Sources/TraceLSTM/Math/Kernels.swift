@@ -131,9 +131,9 @@ enum Kernels {
     /// inside its backward loop, so each entry of dW is the same sum of the same products in
     /// the same order. Sixteen entries of a row of dW stay in registers while the steps go by.
     ///
-    /// Row r of dW starts at `dw + r * ld`; a_t is at `a + t * rows`; x_t at `x + t * xStride`.
+    /// Row r of dW starts at `dw + r * ld`; a_t is at `a + t * aStride`; x_t at `x + t * xStride`.
     static func addOuterProducts(_ dw: UnsafeMutablePointer<Double>, ld: Int, rows: Int, cols: Int,
-                                 _ a: UnsafePointer<Double>, x: UnsafePointer<Double>, xStride: Int, steps: Int) {
+                                 _ a: UnsafePointer<Double>, aStride: Int, x: UnsafePointer<Double>, xStride: Int, steps: Int) {
         for r in 0..<rows {
             let row = dw + r * ld
             var c = 0
@@ -141,7 +141,7 @@ enum Kernels {
                 var d0 = load(row + c), d1 = load(row + c + 2), d2 = load(row + c + 4), d3 = load(row + c + 6)
                 var d4 = load(row + c + 8), d5 = load(row + c + 10), d6 = load(row + c + 12), d7 = load(row + c + 14)
                 for t in stride(from: steps - 1, through: 0, by: -1) {
-                    let at = D2(repeating: a[t * rows + r])
+                    let at = D2(repeating: a[t * aStride + r])
                     let xt = x + t * xStride + c
                     d0 += at * load(xt)
                     d1 += at * load(xt + 2)
@@ -158,7 +158,7 @@ enum Kernels {
             }
             while c < cols {
                 var s = row[c]
-                for t in stride(from: steps - 1, through: 0, by: -1) { s += a[t * rows + r] * x[t * xStride + c] }
+                for t in stride(from: steps - 1, through: 0, by: -1) { s += a[t * aStride + r] * x[t * xStride + c] }
                 row[c] = s
                 c += 1
             }
@@ -167,18 +167,18 @@ enum Kernels {
 
     /// Like `addOuterProducts` for x_t one-hot: only column `hot[t]` of step t is 1, the rest 0.
     /// Adds exactly what the dense version adds (the zero products leave every sum unchanged).
-    static func addOuterProductsOneHot(_ dw: UnsafeMutablePointer<Double>, rows: Int, ld: Int, offset: Int,
-                                       _ a: UnsafePointer<Double>, hot: UnsafePointer<Int>, steps: Int) {
+    static func addOuterProductsOneHot(_ dw: UnsafeMutablePointer<Double>, rows: Int, ld: Int,
+                                       _ a: UnsafePointer<Double>, aStride: Int, hot: UnsafePointer<Int>, steps: Int) {
         for t in stride(from: steps - 1, through: 0, by: -1) {
-            let col = offset + hot[t]
-            for r in 0..<rows { dw[r * ld + col] += a[t * rows + r] }
+            let col = hot[t]
+            for r in 0..<rows { dw[r * ld + col] += a[t * aStride + r] }
         }
     }
 
-    /// b[r] += Σ_t a_t[r], from the last step to the first.
-    static func addSumOverSteps(_ b: UnsafeMutablePointer<Double>, rows: Int, _ a: UnsafePointer<Double>, steps: Int) {
+    /// b[r] += Σ_t a_t[r], from the last step to the first (a_t at `a + t * aStride`).
+    static func addSumOverSteps(_ b: UnsafeMutablePointer<Double>, rows: Int, _ a: UnsafePointer<Double>, aStride: Int, steps: Int) {
         for t in stride(from: steps - 1, through: 0, by: -1) {
-            for r in 0..<rows { b[r] += a[t * rows + r] }
+            for r in 0..<rows { b[r] += a[t * aStride + r] }
         }
     }
 

@@ -3,10 +3,11 @@
 public enum JSONWriter {
     /// The text of `value`, ending with a newline.
     public static func string(_ value: JSONValue) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         write(value, indent: 0, into: &out)
-        out += "\n"
-        return out
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A number as JSON: the shortest text that reads back as the same double (so
@@ -46,43 +47,50 @@ public enum JSONWriter {
         }
     }
 
-    private static func write(_ v: JSONValue, indent: Int, into out: inout String) {
-        let pad = String(repeating: " ", count: indent)
+    private static func pad(_ n: Int, into out: inout [UInt8]) {
+        for _ in 0..<n { out.append(UInt8(ascii: " ")) }
+    }
+
+    private static func write(_ v: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch v {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let i): out += String(i)
-        case .number(let d): out += number(d)
-        case .string(let s): out += quoted(s)
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .integer(let i): out += String(i).utf8
+        case .number(let d): out += number(d).utf8
+        case .string(let s): out += quoted(s).utf8
         case .array(let items):
             if items.allSatisfy(isScalar) {
-                out += "["
+                out.append(UInt8(ascii: "["))
                 for (k, item) in items.enumerated() {
-                    if k > 0 { out += ", " }
+                    if k > 0 { out += ", ".utf8 }
                     write(item, indent: indent, into: &out)
                 }
-                out += "]"
+                out.append(UInt8(ascii: "]"))
             } else {
-                out += "[\n"
+                out += "[\n".utf8
                 for (k, item) in items.enumerated() {
-                    out += pad + "  "
+                    pad(indent + 2, into: &out)
                     write(item, indent: indent + 2, into: &out)
-                    out += k == items.count - 1 ? "\n" : ",\n"
+                    out += (k == items.count - 1 ? "\n" : ",\n").utf8
                 }
-                out += pad + "]"
+                pad(indent, into: &out)
+                out.append(UInt8(ascii: "]"))
             }
         case .object(let pairs):
             if pairs.isEmpty {
-                out += "{}"
+                out += "{}".utf8
                 return
             }
-            out += "{\n"
+            out += "{\n".utf8
             for (k, (key, item)) in pairs.enumerated() {
-                out += pad + "  " + quoted(key) + ": "
+                pad(indent + 2, into: &out)
+                out += quoted(key).utf8
+                out += ": ".utf8
                 write(item, indent: indent + 2, into: &out)
-                out += k == pairs.count - 1 ? "\n" : ",\n"
+                out += (k == pairs.count - 1 ? "\n" : ",\n").utf8
             }
-            out += pad + "}"
+            pad(indent, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 }

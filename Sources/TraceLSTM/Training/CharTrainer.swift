@@ -67,7 +67,10 @@ public final class CharTrainer {
     private var inputs: [Int], targets: [Int]
 
     /// A model drawn as the notebook draws it after `np.random.seed(options.seed)`.
-    public init(corpus: CharCorpus, options: CharTrainingOptions) {
+    ///
+    /// `threads` 2 shares every pass with a helper thread (on a machine with two cores or more);
+    /// the numbers are bit-identical to a single thread's.
+    public init(corpus: CharCorpus, options: CharTrainingOptions, threads: Int = 1) {
         self.corpus = corpus
         self.options = options
         let X = corpus.vocabulary.count
@@ -82,9 +85,17 @@ public final class CharTrainer {
         smoothLoss = -(1.0 / Double(X)).logarithm * Double(options.steps)
         cache = SequenceCache(config: config, capacity: options.steps)
         cache.computesInputGradient = false
+        if threads > 1 { cache.workers = WorkerPair() }
         inputs = [Int](repeating: 0, count: options.steps)
         targets = inputs
     }
+
+    deinit {
+        cache.workers?.shutdown()
+    }
+
+    /// Whether a helper thread shares the passes.
+    public var threads: Int { cache.workers == nil ? 1 : 2 }
 
     /// One iteration: the next T characters forward and backward, the smooth loss, a sample
     /// of `sampleLength` characters if asked (with the parameters before this update, as the
@@ -113,7 +124,11 @@ public final class CharTrainer {
         let sampled = sampleLength.map { self.sample(from: inputs[0], h: h, c: c, length: $0) }
         gradients.clip(to: options.clip)
         recorded?.clippedGradients = gradients
-        parameters.adagradStep(learningRate: options.learningRate, gradients: gradients, memory: &memory)
+        if let workers = cache.workers {
+            parameters.adagradStep(learningRate: options.learningRate, gradients: gradients, memory: &memory, workers: workers)
+        } else {
+            parameters.adagradStep(learningRate: options.learningRate, gradients: gradients, memory: &memory)
+        }
         let done = CharIteration(iteration: iteration, loss: loss, smoothLoss: smoothLoss, sample: sampled, trace: recorded)
         pointer += T
         iteration += 1

@@ -193,12 +193,12 @@ private extension Substring {
 
 extension CharTrainer {
     /// A trainer that continues a checkpoint exactly. `corpus` must be the text it was trained on.
-    public convenience init(corpus: CharCorpus, checkpoint k: CharCheckpoint) throws(CharCheckpoint.Problem) {
+    public convenience init(corpus: CharCorpus, checkpoint k: CharCheckpoint, threads: Int = 1) throws(CharCheckpoint.Problem) {
         guard corpus.fingerprint == k.corpusFingerprint, corpus.count == k.corpusLength, corpus.vocabulary == k.vocabulary else {
             throw CharCheckpoint.Problem(description: "it was trained on another text (\(k.corpusLength) characters, "
                                          + "fingerprint \(String(k.corpusFingerprint, radix: 16))); pass the same --data")
         }
-        self.init(corpus: corpus, options: k.options)
+        self.init(corpus: corpus, options: k.options, threads: threads)
         parameters = k.parameters
         memory = k.memory
         h = k.h

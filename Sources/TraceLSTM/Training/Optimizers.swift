@@ -41,6 +41,24 @@ extension ParameterSet {
         }
     }
 
+    /// `adagradStep` with the entries shared between a pair of workers (each entry is updated
+    /// by one of them, exactly as a single thread would).
+    mutating func adagradStep(learningRate lr: Double, gradients: ParameterSet, memory: inout ParameterSet, workers: WorkerPair) {
+        precondition(gradients.values.count == values.count && memory.values.count == values.count,
+                     "adagradStep: gradients or memory of another model")
+        gradients.values.withUnsafeBufferPointer { d in
+            memory.values.withUnsafeMutableBufferPointer { m in
+                values.withUnsafeMutableBufferPointer { w in
+                    let (wp, mp, dp, n) = (w.baseAddress!, m.baseAddress!, d.baseAddress!, w.count)
+                    workers.run { worker in
+                        let part = WorkerPair.part(n, worker: worker)
+                        Self.adagrad(wp + part.lowerBound, mp + part.lowerBound, dp + part.lowerBound, count: part.count, lr: lr)
+                    }
+                }
+            }
+        }
+    }
+
     /// The Adagrad loop, two entries at a time (each entry is computed exactly as the scalar
     /// formula: the same operations in the same order). A pair whose gradients are both zero
     /// is skipped: for d = 0 the update changes neither m nor w (m + 0 = m, w + −0 = w), and

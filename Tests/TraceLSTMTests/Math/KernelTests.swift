@@ -38,7 +38,7 @@ final class KernelTests: XCTestCase {
             w.withUnsafeBufferPointer { wp in a.withUnsafeBufferPointer { ap in x.withUnsafeBufferPointer { xp in
                 y.withUnsafeMutableBufferPointer { Kernels.addTransposedMatVec($0.baseAddress!, wp.baseAddress!, ld: cols, rows: rows, cols: cols, ap.baseAddress!) }
                 dw.withUnsafeMutableBufferPointer {
-                    Kernels.addOuterProducts($0.baseAddress!, ld: cols, rows: rows, cols: cols, ap.baseAddress!, x: xp.baseAddress!, xStride: cols, steps: steps)
+                    Kernels.addOuterProducts($0.baseAddress!, ld: cols, rows: rows, cols: cols, ap.baseAddress!, aStride: rows, x: xp.baseAddress!, xStride: cols, steps: steps)
                 }
             } } }
             assertIdentical(y, plainY, "Wᵀa \(rows)×\(cols)")

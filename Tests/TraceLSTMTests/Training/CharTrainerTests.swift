@@ -67,6 +67,28 @@ final class CharTrainerTests: XCTestCase {
         XCTAssertEqual(a.memory, b.memory)
     }
 
+    /// A helper thread changes no bit: losses, samples, traces, parameters and Adagrad memory.
+    func testTwoThreadsGiveTheSameBits() throws {
+        let corpus = try CharCorpus(text: GeneratedCorpus.text(characters: 4000), steps: 13)
+        for hidden in [1, 7, 24] {
+            var options = CharTrainingOptions()
+            options.hidden = hidden
+            options.steps = 13
+            let one = CharTrainer(corpus: corpus, options: options)
+            let two = CharTrainer(corpus: corpus, options: options, threads: 2)
+            XCTAssertEqual(two.threads, 2)
+            for k in 0..<25 {
+                let a = one.step(sampleLength: k % 10 == 0 ? 15 : nil, trace: k == 12)
+                let b = two.step(sampleLength: k % 10 == 0 ? 15 : nil, trace: k == 12)
+                XCTAssertEqual(a.loss.bitPattern, b.loss.bitPattern, "H=\(hidden) iteration \(k)")
+                XCTAssertEqual(a.sample, b.sample)
+                XCTAssertEqual(a.trace, b.trace, "H=\(hidden) the traced iteration, every value and gradient")
+            }
+            assertIdentical(two.parameters.values, one.parameters.values, "H=\(hidden) parameters")
+            assertIdentical(two.memory.values, one.memory.values, "H=\(hidden) Adagrad memory")
+        }
+    }
+
     func testCorpusRefusals() {
         XCTAssertThrowsError(try CharCorpus(text: "", steps: 25)) { XCTAssertEqual($0 as? CharCorpus.Problem, .empty) }
         XCTAssertThrowsError(try CharCorpus(text: "a", steps: 25)) { XCTAssertEqual($0 as? CharCorpus.Problem, .tooShort(characters: 1, needed: 26)) }

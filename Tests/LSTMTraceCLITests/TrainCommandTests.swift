@@ -1,0 +1,152 @@
+import Foundation
+import TraceLSTM
+import XCTest
+
+/// `lstm-trace train` and `sample` end to end, on a small model over the generated corpus.
+final class TrainCommandTests: XCTestCase {
+    let small = ["--hidden", "16", "--steps", "10", "--report-every", "20", "--sample-length", "30"]
+
+    /// Lines of the notebook's printout from iteration `from` on (its samples and losses).
+    func reports(_ stdout: String, from: Int) -> [String] {
+        let blocks = stdout.components(separatedBy: "----\n ").dropFirst()
+        return blocks.filter { block in
+            guard let line = block.split(separator: "\n").last(where: { $0.hasPrefix("iter ") }),
+                  let n = Int(line.split(separator: " ")[1].dropLast()) else { return false }
+            return n >= from
+        }
+    }
+
+    func testResumeContinuesExactly() throws {
+        let dir = try temporaryFolder(self)
+        let ck = dir.appendingPathComponent("ck").path
+        let straight = try runTool(["train", "--iterations", "120"] + small + ["--log", dir.appendingPathComponent("a.csv").path])
+        XCTAssertEqual(straight.status, 0, straight.stderr)
+        let first = try runTool(["train", "--iterations", "60", "--save", ck] + small)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let rest = try runTool(["train", "--resume", ck, "--iterations", "120", "--report-every", "20", "--sample-length", "30",
+                                "--log", dir.appendingPathComponent("b.csv").path])
+        XCTAssertEqual(rest.status, 0, rest.stderr)
+        XCTAssertEqual(reports(rest.stdout, from: 60), reports(straight.stdout, from: 60))
+        XCTAssertEqual(reports(rest.stdout, from: 60).count, 3)
+        XCTAssertEqual(rest.stdout.split(separator: "\n").last, straight.stdout.split(separator: "\n").last, "the final smooth loss")
+        // The per-iteration log of the resumed half equals the straight run's rows (but elapsed time).
+        func rows(_ name: String) throws -> [String] {
+            try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8).components(separatedBy: "\r\n")
+                .dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
+        }
+        XCTAssertEqual(try rows("b.csv"), Array(try rows("a.csv").suffix(60)))
+        XCTAssertEqual(try rows("a.csv").first?.hasPrefix("0,"), true)
+    }
+
+    func testInterruptFinishesTheIterationSavesAndResumes() throws {
+        let dir = try temporaryFolder(self)
+        let ck = dir.appendingPathComponent("ck").path
+        let process = Process()
+        process.executableURL = toolURL
+        process.arguments = ["train", "--iterations", "1000000", "--save", ck, "--save-every", "1000000"] + small
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        process.interrupt()  // SIGINT, as Ctrl-C
+        process.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 130, stderr)
+        XCTAssertTrue(stderr.contains("checkpoint saved to '\(ck)'"), stderr)
+        let k = try CharCheckpoint(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: ck))))
+        XCTAssertGreaterThan(k.iteration, 0)
+        // Nothing was lost: resuming to a few iterations later ends where a straight run ends.
+        let target = String(k.iteration + 7)
+        let resumed = try runTool(["train", "--resume", ck, "--iterations", target, "--report-every", "20", "--sample-length", "30"])
+        let straight = try runTool(["train", "--iterations", target] + small)
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertEqual(resumed.stdout.split(separator: "\n").last, straight.stdout.split(separator: "\n").last)
+    }
+
+    func testDamagedOrForeignCheckpointsAreRefused() throws {
+        let dir = try temporaryFolder(self)
+        let ck = dir.appendingPathComponent("ck").path
+        XCTAssertEqual(try runTool(["train", "--iterations", "3", "--save", ck] + small).status, 0)
+        let good = try Data(contentsOf: URL(fileURLWithPath: ck))
+        func variant(_ name: String, _ bytes: Data) throws -> String {
+            let p = dir.appendingPathComponent(name).path
+            try bytes.write(to: URL(fileURLWithPath: p))
+            return p
+        }
+        var flipped = good
+        flipped[good.count / 2] ^= 0x40
+        let resume = { (p: String) in try runTool(["train", "--resume", p, "--iterations", "10"]) }
+        assertError(try resume(try variant("flipped", flipped)), status: 65, contains: "checksum does not match")
+        assertError(try resume(try variant("truncated", good.prefix(good.count - 100))), status: 65, contains: "checksum does not match")
+        var newer = good
+        newer.replaceSubrange(21..<22, with: Data("9".utf8))
+        assertError(try resume(try variant("newer", newer)), status: 65, contains: "checkpoint format version 9")
+        assertError(try resume(try variant("foreign", Data("{\"format\": \"lstm-trace/1\"}".utf8))), status: 65,
+                    contains: "not an lstm-trace checkpoint")
+        assertError(try resume(try variant("empty", Data())), status: 65, contains: "not an lstm-trace checkpoint")
+        assertError(try resume(dir.appendingPathComponent("missing").path), status: 66, contains: "no such file")
+        assertError(try runTool(["train", "--resume", ck, "--iterations", "10", "--data", "/dev/null"]), status: 65, contains: "the file is empty")
+        let other = try variant("other.txt", Data(GeneratedCorpus.text(characters: 2000).utf8))
+        assertError(try runTool(["train", "--resume", ck, "--iterations", "10", "--data", other]), status: 65,
+                    contains: "it was trained on another text")
+        assertError(try runTool(["train", "--resume", ck, "--iterations", "10", "--hidden", "8"]), status: 64,
+                    contains: "--hidden comes from the checkpoint")
+        assertError(try runTool(["train", "--resume", ck, "--iterations", "2"]), status: 64, contains: "at iteration 3 already")
+        assertError(try runTool(["sample", "--checkpoint", try variant("f2", flipped)]), status: 65, contains: "checksum")
+    }
+
+    func testTextsThatCannotBeTrainedOn() throws {
+        let dir = try temporaryFolder(self)
+        func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+            let p = dir.appendingPathComponent(name).path
+            try Data(bytes).write(to: URL(fileURLWithPath: p))
+            return p
+        }
+        assertError(try runTool(["train", "--data", try file("empty.txt", [])]), status: 65, contains: "the file is empty")
+        assertError(try runTool(["train", "--data", try file("one.txt", [0x61])]), status: 65, contains: "needs at least T + 1 = 26")
+        assertError(try runTool(["train", "--data", try file("same.txt", [UInt8](repeating: 0x61, count: 100))]), status: 65,
+                    contains: "only one distinct character")
+        assertError(try runTool(["train", "--data", try file("binary.bin", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01])]), status: 65, contains: "not text")
+        assertError(try runTool(["train", "--data", try file("latin1.txt", [0x63, 0x61, 0x66, 0xE9, 0x20, 0x61])]), status: 65,
+                    contains: "not valid UTF-8")
+        assertError(try runTool(["train", "--data", dir.appendingPathComponent("missing.txt").path]), status: 66, contains: "no such file")
+        assertError(try runTool(["train", "--iterations", "0"]), status: 64, contains: "'--iterations <n>'")
+        assertError(try runTool(["train", "--learning-rate", "nan"]), status: 64, contains: "'--learning-rate <r>'")
+        assertError(try runTool(["train", "--trace-iteration", "5", "--iterations", "5"]), status: 64, contains: "'--trace-iteration <n>'")
+        assertError(try runTool(["train", "--trace-iteration", "2", "--iterations", "5"]), status: 64, contains: "add -o FILE")
+    }
+
+    func testTraceOfOneIterationLogAndPlot() throws {
+        let dir = try temporaryFolder(self)
+        let trace = dir.appendingPathComponent("it3.json").path, log = dir.appendingPathComponent("log.csv").path
+        let plot = dir.appendingPathComponent("loss.svg").path
+        let r = try runTool(["train", "--iterations", "6", "--trace-iteration", "3", "--format", "json", "-o", trace,
+                             "--log", log, "--plot", plot] + small)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let t = try TraceJSON.decode(JSONParser.parse(String(contentsOfFile: trace, encoding: .utf8)))
+        XCTAssertEqual(t.steps.count, 10)
+        XCTAssertEqual(t.config.loss, .crossEntropy)
+        XCTAssertNotNil(t.clippedGradients, "gradients after clipping too")
+        XCTAssertEqual(t.settings.first { $0.0 == "iteration" }?.1, .integer(3))
+        let rows = try String(contentsOfFile: log, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        XCTAssertEqual(rows.first, "iteration,loss,smooth_loss,elapsed_seconds")
+        XCTAssertEqual(rows.count, 7)
+        let loss3 = try XCTUnwrap(Double(rows[4].split(separator: ",")[1]))
+        XCTAssertEqual(loss3, t.loss, "the trace is iteration 3's pass")
+        XCTAssertTrue(try String(contentsOfFile: plot, encoding: .utf8).contains("smooth loss"))
+    }
+
+    func testSampleFromACheckpoint() throws {
+        let dir = try temporaryFolder(self)
+        let ck = dir.appendingPathComponent("ck").path
+        XCTAssertEqual(try runTool(["train", "--iterations", "30", "--save", ck] + small).status, 0)
+        let a = try runTool(["sample", "--checkpoint", ck, "--length", "50", "--prime", "The gate", "--seed", "3"])
+        XCTAssertEqual(a.status, 0, a.stderr)
+        XCTAssertTrue(a.stdout.hasPrefix("The gate"))
+        XCTAssertEqual(a.stdout.unicodeScalars.count, 8 + 50 + 1)
+        XCTAssertEqual(try runTool(["sample", "--checkpoint", ck, "--length", "50", "--prime", "The gate", "--seed", "3"]).stdout, a.stdout)
+        assertError(try runTool(["sample", "--checkpoint", ck, "--prime", "Zebra#"]), status: 64, contains: "characters of the checkpoint's vocabulary")
+        assertError(try runTool(["sample"]), status: 64, contains: "Missing '--checkpoint <file>'")
+    }
+}
