@@ -61,4 +61,20 @@ enum ModelSpecs {
         options: [
             OptionSpec("--tolerance", value: "r", help: "Largest relative difference accepted.", default: "1e-09"),
         ])
+
+    static let html = CommandSpec(
+        name: "html",
+        abstract: "Write an interactive HTML explorer of a trace: the cell, the steps, the gradients.",
+        discussion: "One self-contained page, which works opened from disk and fetches nothing. It shows the LSTM cell "
+            + "as a diagram with the chosen unit's values, a time-step control (slider, buttons, the left and right "
+            + "arrow keys; the step is kept in the URL), a switch between forward values and backward gradients, and "
+            + "heatmaps of the gates, the states and their gradients over units and time. Hovering or focusing a "
+            + "heatmap shows the exact value, its equation and its indices.\n\n"
+            + "Trace a model from the options of step, or give --from a trace that lstm-trace wrote as JSON (step, "
+            + "toy --trace, train --trace-iteration).",
+        options: modelOptions + [
+            OptionSpec("--from", value: "trace.json", help: "Show this JSON trace instead of tracing a model."),
+            OptionSpec("--title", value: "text", help: "The page's title.", default: "LSTM trace"),
+            outputFile,
+        ])
 }

@@ -24,7 +24,7 @@ public struct Symbol: Sendable {
     public let swiftName: String
     /// LaTeX for step t: `\tilde{C}_t`.
     public let latex: String
-    /// Plain text (Unicode) for step t: `C̃_t`.
+    /// Plain text (Unicode) for step t: `C̃_t`; a gradient ∂L/∂q is written dq (`dh_t`), as in the LaTeX.
     public let unicode: String
     /// One line on what it is.
     public let meaning: String
@@ -92,21 +92,21 @@ public enum Quantity: String, CaseIterable, Sendable {
         case .v: return Symbol(key: key, swiftName: "v", latex: "v_{t}", unicode: "v_t", meaning: "scores before the softmax W_v·h_t + b_v", size: .output)
         case .y: return Symbol(key: key, swiftName: "y", latex: "y_{t}", unicode: "y_t", meaning: "output", size: .output)
         case .loss: return Symbol(key: key, swiftName: "loss", latex: "L_{t}", unicode: "L_t", meaning: "this step's term of the loss", size: .scalar)
-        case .dy: return Symbol(key: key, swiftName: "dy", latex: "dy_{t}", unicode: "∂L/∂y_t", meaning: "gradient at the output", size: .output)
-        case .dv: return Symbol(key: key, swiftName: "dv", latex: "dv_{t}", unicode: "∂L/∂v_t", meaning: "gradient at the softmax scores", size: .output)
-        case .dh: return Symbol(key: key, swiftName: "dh", latex: "dh_{t}", unicode: "∂L/∂h_t", meaning: "gradient at h_t: from the head and from step t+1", size: .hidden)
-        case .dO: return Symbol(key: key, swiftName: "dO", latex: "do_{t}", unicode: "∂L/∂o_t", meaning: "gradient at the output gate", size: .hidden)
-        case .daO: return Symbol(key: key, swiftName: "daO", latex: "da_{o,t}", unicode: "∂L/∂a_o", meaning: "gradient at the output gate's pre-activation", size: .hidden)
-        case .dC: return Symbol(key: key, swiftName: "dC", latex: "dC_{t}", unicode: "∂L/∂C_t", meaning: "gradient at C_t: through h_t and from step t+1", size: .hidden)
-        case .dCTilde: return Symbol(key: key, swiftName: "dCTilde", latex: "d\\tilde{C}_{t}", unicode: "∂L/∂C̃_t", meaning: "gradient at the candidate", size: .hidden)
-        case .daC: return Symbol(key: key, swiftName: "daC", latex: "da_{C,t}", unicode: "∂L/∂a_C", meaning: "gradient at the candidate's pre-activation", size: .hidden)
-        case .dI: return Symbol(key: key, swiftName: "dI", latex: "di_{t}", unicode: "∂L/∂i_t", meaning: "gradient at the input gate", size: .hidden)
-        case .daI: return Symbol(key: key, swiftName: "daI", latex: "da_{i,t}", unicode: "∂L/∂a_i", meaning: "gradient at the input gate's pre-activation", size: .hidden)
-        case .dF: return Symbol(key: key, swiftName: "dF", latex: "df_{t}", unicode: "∂L/∂f_t", meaning: "gradient at the forget gate", size: .hidden)
-        case .daF: return Symbol(key: key, swiftName: "daF", latex: "da_{f,t}", unicode: "∂L/∂a_f", meaning: "gradient at the forget gate's pre-activation", size: .hidden)
-        case .dz: return Symbol(key: key, swiftName: "dz", latex: "dz_{t}", unicode: "∂L/∂z_t", meaning: "gradient at the concatenation", size: .concat)
-        case .dhPrev: return Symbol(key: key, swiftName: "dhPrev", latex: "dh_{t-1}", unicode: "∂L/∂h_{t−1}", meaning: "what step t hands back to step t−1 through h", size: .hidden)
-        case .dCPrev: return Symbol(key: key, swiftName: "dCPrev", latex: "dC_{t-1}", unicode: "∂L/∂C_{t−1}", meaning: "what step t hands back to step t−1 through C", size: .hidden)
+        case .dy: return Symbol(key: key, swiftName: "dy", latex: "dy_{t}", unicode: "dy_t", meaning: "gradient at the output", size: .output)
+        case .dv: return Symbol(key: key, swiftName: "dv", latex: "dv_{t}", unicode: "dv_t", meaning: "gradient at the softmax scores", size: .output)
+        case .dh: return Symbol(key: key, swiftName: "dh", latex: "dh_{t}", unicode: "dh_t", meaning: "gradient at h_t: from the head and from step t+1", size: .hidden)
+        case .dO: return Symbol(key: key, swiftName: "dO", latex: "do_{t}", unicode: "do_t", meaning: "gradient at the output gate", size: .hidden)
+        case .daO: return Symbol(key: key, swiftName: "daO", latex: "da_{o,t}", unicode: "da_o", meaning: "gradient at the output gate's pre-activation", size: .hidden)
+        case .dC: return Symbol(key: key, swiftName: "dC", latex: "dC_{t}", unicode: "dC_t", meaning: "gradient at C_t: through h_t and from step t+1", size: .hidden)
+        case .dCTilde: return Symbol(key: key, swiftName: "dCTilde", latex: "d\\tilde{C}_{t}", unicode: "dC̃_t", meaning: "gradient at the candidate", size: .hidden)
+        case .daC: return Symbol(key: key, swiftName: "daC", latex: "da_{C,t}", unicode: "da_C", meaning: "gradient at the candidate's pre-activation", size: .hidden)
+        case .dI: return Symbol(key: key, swiftName: "dI", latex: "di_{t}", unicode: "di_t", meaning: "gradient at the input gate", size: .hidden)
+        case .daI: return Symbol(key: key, swiftName: "daI", latex: "da_{i,t}", unicode: "da_i", meaning: "gradient at the input gate's pre-activation", size: .hidden)
+        case .dF: return Symbol(key: key, swiftName: "dF", latex: "df_{t}", unicode: "df_t", meaning: "gradient at the forget gate", size: .hidden)
+        case .daF: return Symbol(key: key, swiftName: "daF", latex: "da_{f,t}", unicode: "da_f", meaning: "gradient at the forget gate's pre-activation", size: .hidden)
+        case .dz: return Symbol(key: key, swiftName: "dz", latex: "dz_{t}", unicode: "dz_t", meaning: "gradient at the concatenation", size: .concat)
+        case .dhPrev: return Symbol(key: key, swiftName: "dhPrev", latex: "dh_{t-1}", unicode: "dh_{t−1}", meaning: "what step t hands back to step t−1 through h", size: .hidden)
+        case .dCPrev: return Symbol(key: key, swiftName: "dCPrev", latex: "dC_{t-1}", unicode: "dC_{t−1}", meaning: "what step t hands back to step t−1 through C", size: .hidden)
         }
     }
 }
