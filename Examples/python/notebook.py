@@ -12,6 +12,8 @@ result reproducible and keep it running on numpy 2:
     python3 notebook.py ../shared/data/shakespear.txt --iterations 5000
     python3 notebook.py FILE --fixture          # write the test fixture (first 300 iterations)
     python3 notebook.py FILE --json OUT.json    # every loss and sample, for comparisons
+    python3 notebook.py FILE --reference        # write reference/notebook-smooth-loss.json (5000
+                                                # iterations), which `lstm-trace docs` shows beside its own
 """
 import argparse
 import json
@@ -203,6 +205,7 @@ def main():
     ap.add_argument("--fixture", action="store_true", help="write Tests/TraceLSTMTests/Fixtures/notebook.json")
     ap.add_argument("--json", help="write every loss, smooth loss and sample to this file")
     ap.add_argument("--quiet", action="store_true", help="print only the timing")
+    ap.add_argument("--reference", action="store_true", help="write reference/notebook-smooth-loss.json")
     a = ap.parse_args()
     data = open(a.data, "r").read()
     iterations = 300 if a.fixture else a.iterations
@@ -214,12 +217,25 @@ def main():
         if text is not None:
             samples[iteration] = text
 
+    if a.reference:
+        iterations = a.iterations
     train, chars = build(data)
     start = time.perf_counter()
-    final = train(iterations, on_iteration=record, on_report=None if (a.quiet or a.fixture or a.json) else print_report)
+    final = train(iterations, on_iteration=record, on_report=None if (a.quiet or a.fixture or a.json or a.reference) else print_report)
     elapsed = time.perf_counter() - start
     print(f"numpy notebook: {iterations} iterations in {elapsed:.2f} s, {1000 * elapsed / iterations:.3f} ms/iteration; "
           f"smooth loss {final!r}", file=sys.stderr)
+    if a.reference:
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference", "notebook-smooth-loss.json")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        every = {str(k): smooth[k] for k in range(0, iterations, 100)}
+        every[str(iterations - 1)] = smooth[iterations - 1]
+        with open(path, "w") as f:
+            json.dump({"numpy": np.__version__, "data_length": len(data), "vocabulary": "".join(chars),
+                       "iterations": iterations, "smooth_loss_at_iteration": every, "final_smooth_loss": float(final),
+                       "samples": {str(k): v for k, v in samples.items()}}, f, indent=1)
+            f.write("\n")
+        print("wrote", os.path.relpath(path), file=sys.stderr)
     if a.fixture or a.json:
         path = a.json or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Tests",
                                       "TraceLSTMTests", "Fixtures", "notebook.json")

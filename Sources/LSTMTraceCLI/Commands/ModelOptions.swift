@@ -11,6 +11,7 @@ struct ModelOptions {
     let steps: Int
     let seed: UInt32
     let initialization: Initialization
+    let forgetBias: Double
 
     init(_ a: ParsedArguments) throws {
         let input = try a.int("--input", default: 3, in: 1...Self.maxInput)
@@ -22,6 +23,7 @@ struct ModelOptions {
         let loss = try a.choice("--loss", default: LossKind.mseLast)
         enum InitName: String { case tutorial, notebook }
         initialization = try a.choice("--init", default: InitName.tutorial) == .tutorial ? .tutorial : .notebook(weightSD: 0.1)
+        forgetBias = try a.double("--forget-bias", default: 0, in: -100...100)
         config = LSTMConfiguration(input: input, hidden: hidden, output: output, concat: concat, loss: loss)
         let numbers = Self.traceNumbers(config, steps: steps)
         if numbers > Self.maxTraceNumbers {
@@ -39,11 +41,11 @@ struct ModelOptions {
 
     /// The problem `step` traces.
     var problem: StepProblem {
-        StepProblem(config: config, steps: steps, seed: seed, initialization: initialization)
+        StepProblem(config: config, steps: steps, seed: seed, initialization: initialization, forgetBias: forgetBias)
     }
 
     /// The run settings a trace records after the model's own keys.
     var settings: [(String, JSONValue)] {
-        [("seed", .integer(Int(seed))), ("init", .string(initialization.name))]
+        [("seed", .integer(Int(seed))), ("init", .string(initialization.name))] + (forgetBias != 0 ? [("forget_bias", .number(forgetBias))] : [])
     }
 }

@@ -15,6 +15,7 @@ enum ModelSpecs {
         OptionSpec("--loss", value: "loss", help: "mse-last: the last output against Y (the tutorial); mse-all: every "
                    + "output against its own target; cross-entropy: a softmax head and a class per step (the notebook).",
                    default: "mse-last", values: ["mse-last", "mse-all", "cross-entropy"]),
+        OptionSpec("--forget-bias", value: "b", help: "Set every entry of b_f to b after the draw (b_f near +1 or more keeps the forget gate open).", default: "0"),
     ]
 
     static let format = OptionSpec("--format", value: "format", help: "Output format.", default: "md", values: ["md", "csv", "json"])

@@ -16,8 +16,9 @@ public struct StepProblem: Sendable {
     /// The model with its drawn weights.
     public var model: LSTM
 
-    /// Draws the problem for `config`, T steps, `seed` and `initialization`.
-    public init(config: LSTMConfiguration, steps: Int, seed: UInt32, initialization: Initialization) {
+    /// Draws the problem for `config`, T steps, `seed` and `initialization`; then, if
+    /// `forgetBias` is not zero, sets every entry of b_f to it (nothing else changes).
+    public init(config: LSTMConfiguration, steps: Int, seed: UInt32, initialization: Initialization, forgetBias: Double = 0) {
         var random = NumpyRandom(seed: seed)
         input = .dense(random.randn(steps, config.input))
         switch config.loss {
@@ -30,6 +31,9 @@ public struct StepProblem: Sendable {
             target = .classes((0..<steps).map { _ in random.choice(config.output, p: uniform) })
         }
         model = LSTM(config: config, initialization: initialization, random: &random)
+        if forgetBias != 0 {
+            model.parameters[.bf] = Matrix(column: [Double](repeating: forgetBias, count: config.hidden))
+        }
     }
 
     /// The full trace (forward and, unless `backward` is false, backward).

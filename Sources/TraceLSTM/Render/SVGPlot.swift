@@ -121,7 +121,10 @@ public struct LinePlot: Sendable {
         }
         // Legend.
         if series.count > 1 {
-            var y = top + 14
+            let boxHeight = Double(series.count) * 18 + 8
+            s += "<rect x=\"\(f(left + plotW - 178))\" y=\"\(f(top + 2))\" width=\"174\" height=\"\(f(boxHeight))\" "
+                + "fill=\"#ffffff\" fill-opacity=\"0.9\" stroke=\"#bbbbbb\"/>\n"
+            var y = top + 18
             for line in series {
                 let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
                 s += "<line x1=\"\(f(left + plotW - 170))\" y1=\"\(f(y - 4))\" x2=\"\(f(left + plotW - 146))\" y2=\"\(f(y - 4))\" "

@@ -60,10 +60,10 @@ public struct TraceMarkdown {
         return s + ". Loss $L = \(number(trace.loss))$."
     }
 
-    func number(_ x: Double) -> String { NumberFormat.display(x, digits: digits) }
+    public func number(_ x: Double) -> String { NumberFormat.display(x, digits: digits) }
 
     /// Labels of the entries of z (which half each comes from), e.g. `h_{0}[2]`, `x_{1}[0]`.
-    func concatLabel(_ k: Int, t: Int, config: LSTMConfiguration) -> String {
+    public func concatLabel(_ k: Int, t: Int, config: LSTMConfiguration) -> String {
         let hIndex = k - config.hOffset, xIndex = k - config.xOffset
         if hIndex >= 0 && hIndex < config.hidden { return "$h_{\(t - 1)}[\(hIndex)]$" }
         return "$x_{\(t)}[\(xIndex)]$"
@@ -80,7 +80,7 @@ public struct TraceMarkdown {
     }
 
     /// The values of an equation's column at a step.
-    func column(_ col: EquationColumn, _ trace: Trace, _ step: TraceStep) -> [Double]? {
+    public func column(_ col: EquationColumn, _ trace: Trace, _ step: TraceStep) -> [Double]? {
         switch col {
         case .value(let q): return step[q]
         case .next(let q):
@@ -99,7 +99,7 @@ public struct TraceMarkdown {
     }
 
     /// An equation in LaTeX, then its table at step t.
-    func equationBlock(_ eq: Equation, _ trace: Trace, _ step: TraceStep) -> String {
+    public func equationBlock(_ eq: Equation, _ trace: Trace, _ step: TraceStep) -> String {
         let c = trace.config
         var out = "**(\(eq.label)) \(eq.title)**\n\n$$\(eq.latex(t: step.t))$$\n\n"
         let label = eq.rows == .concat ? "entry" : eq.rows == .output ? "k" : "j"
@@ -113,7 +113,7 @@ public struct TraceMarkdown {
         return out + "\n"
     }
 
-    func forwardSection(_ trace: Trace, _ step: TraceStep) -> String {
+    public func forwardSection(_ trace: Trace, _ step: TraceStep) -> String {
         var out = "## Step \(step.t): forward\n\n"
         if let x = step.forward[.x] {
             out += "Input $x_{\(step.t)}$ = [" + x.map(number).joined(separator: ", ") + "]\n\n"
@@ -125,14 +125,14 @@ public struct TraceMarkdown {
         return out
     }
 
-    func backwardSection(_ trace: Trace, _ step: TraceStep) -> String {
+    public func backwardSection(_ trace: Trace, _ step: TraceStep) -> String {
         var out = "## Step \(step.t): backward\n\n"
         for eq in Equations.backward(trace.config) { out += equationBlock(eq, trace, step) }
         return out
     }
 
     /// A matrix as a table (rows are units, columns labelled), or a one-line summary when large.
-    func matrixBlock(_ name: String, _ m: Matrix, columnLabels: [String]) -> String {
+    public func matrixBlock(_ name: String, _ m: Matrix, columnLabels: [String]) -> String {
         guard m.cols <= maxMatrixColumns && m.rows <= maxMatrixRows else {
             return "$\(name)$ is \(m.rows) × \(m.cols): too large to show here; the JSON and CSV traces have every entry.\n\n"
         }
@@ -153,20 +153,44 @@ public struct TraceMarkdown {
         }
     }
 
-    func parametersSection(_ trace: Trace) -> String {
+    /// The gate matrices, then the four gate biases in one table, then the head's weights and bias.
+    func tensorsSection(_ trace: Trace, _ p: ParameterSet, gradient: Bool) -> String {
         let c = trace.config
-        var out = "## Parameters\n\n"
-        out += "Each gate matrix is H × Z with Z = H + X; its columns meet the entries of $z_t$ in the concat order.\n\n"
-        for name in ParameterName.allCases {
-            let latex = name.latex(head: c.head)
-            let m = trace.parameters[name]
-            out += "### $\(latex)$: \(name.meaning) (\(m.rows) × \(m.cols))\n\n"
-            out += matrixBlock(latex, m, columnLabels: name.isBias ? ["value"] : labels(name, c))
+        let d = gradient ? "d" : ""
+        var out = ""
+        for name in [ParameterName.wf, .wi, .wc, .wo, .wy] {
+            let latex = d + name.latex(head: c.head)
+            let m = p[name]
+            out += "### $\(latex)$: \(gradient ? "gradient of the " : "")\(name.meaning) (\(m.rows) × \(m.cols))\n\n"
+            out += matrixBlock(latex, m, columnLabels: labels(name, c))
+            if name == .wo {
+                let biases = [ParameterName.bf, .bi, .bc, .bo]
+                out += "### Gate biases\(gradient ? ": gradients" : "") (\(c.hidden) × 1 each)\n\n"
+                if c.hidden <= maxMatrixRows {
+                    out += "| j | " + biases.map { "$\(d)\($0.latex(head: c.head))$" }.joined(separator: " | ") + " |\n"
+                    out += "|---:|" + String(repeating: "---:|", count: biases.count) + "\n"
+                    let columns = biases.map { p[$0].storage }
+                    for j in 0..<c.hidden { out += "| \(j) | " + columns.map { number($0[j]) }.joined(separator: " | ") + " |\n" }
+                    out += "\n"
+                } else {
+                    out += "\(c.hidden) units: too many to show here; the JSON and CSV traces have every entry.\n\n"
+                }
+            }
         }
+        let by = p[.by].storage
+        out += "### $\(d)\(ParameterName.by.latex(head: c.head))$: \(gradient ? "gradient of the " : "")\(ParameterName.by.meaning) (\(by.count) × 1)\n\n"
+        out += by.count <= maxMatrixColumns ? "[" + by.map(number).joined(separator: ", ") + "]\n\n"
+            : "\(by.count) entries: in the JSON and CSV traces.\n\n"
         return out
     }
 
-    func targetSection(_ trace: Trace) -> String {
+
+    public func parametersSection(_ trace: Trace) -> String {
+        "## Parameters\n\nEach gate matrix is H × Z with Z = H + X; its columns meet the entries of $z_t$ in the concat order.\n\n"
+            + tensorsSection(trace, trace.parameters, gradient: false)
+    }
+
+    public func targetSection(_ trace: Trace) -> String {
         switch trace.target {
         case .last(let y): return "## Target\n\n$Y$ = [" + y.map(number).joined(separator: ", ") + "]\n\n"
         case .everyStep(let m):
@@ -179,22 +203,13 @@ public struct TraceMarkdown {
         }
     }
 
-    func gradientsSection(_ trace: Trace) -> String {
-        let c = trace.config
-        var out = "## Parameter gradients\n\n$$\(Equations.parameterGradients(c).latex)$$\n\n"
+    public func gradientsSection(_ trace: Trace) -> String {
+        var out = "## Parameter gradients\n\n$$\(Equations.parameterGradients(trace.config).latex)$$\n\n"
         out += "Summed over all steps, before any clipping.\n\n"
-        for name in ParameterName.allCases {
-            guard let g = trace.gradients?[name] else { continue }
-            let latex = "d" + name.latex(head: c.head)
-            out += "### $\(latex)$ (\(g.rows) × \(g.cols))\n\n"
-            out += matrixBlock(latex, g, columnLabels: name.isBias ? ["value"] : labels(name, c))
-        }
+        if let g = trace.gradients { out += tensorsSection(trace, g, gradient: true) }
         if let clipped = trace.clippedGradients {
-            out += "## Clipped parameter gradients\n\nEach entry clipped to [−1, 1], as the update uses them.\n\n"
-            for name in ParameterName.allCases {
-                let latex = "d" + name.latex(head: c.head)
-                out += "### $\(latex)$ clipped\n\n" + matrixBlock(latex, clipped[name], columnLabels: name.isBias ? ["value"] : labels(name, c))
-            }
+            out += "## Clipped parameter gradients\n\nEach entry clipped to the run's range, as the update uses them.\n\n"
+            out += tensorsSection(trace, clipped, gradient: true)
         }
         return out
     }

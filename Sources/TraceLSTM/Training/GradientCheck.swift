@@ -47,9 +47,15 @@ public struct GradientCheck: Sendable {
     /// Checks `model` on one sequence.
     ///
     /// - Parameters:
+    ///   - model: the model whose gradients are checked.
+    ///   - input: the sequence's inputs.
+    ///   - target: what the loss compares the outputs with.
+    ///   - h0: the initial hidden state (zero when nil).
+    ///   - c0: the initial cell state (zero when nil).
     ///   - epsilon: the step of the central differences (the notebook's delta, 1e-5).
     ///   - samplesPerParameter: nil checks every entry; n checks n entries of each tensor,
     ///     drawn with `NumpyRandom(seed: seed)` (for large models).
+    ///   - seed: the seed of those draws.
     public init(model: LSTM, input: SequenceInput, target: Target, h0: [Double]? = nil, c0: [Double]? = nil,
                 epsilon: Double = 1e-5, samplesPerParameter: Int? = nil, seed: UInt32 = 0) {
         let cache = SequenceCache(config: model.config, capacity: input.steps)

@@ -49,8 +49,8 @@ enum ExplorerTemplate {
   </div>
   <section id="heatmapSection" aria-labelledby="heatmapHeading">
     <h2 id="heatmapHeading">Units × time</h2>
-    <p class="hint">Rows are hidden units, columns are steps. Hover or focus a map and use the arrow keys to read a
-    value; click or press Enter to show that step and unit in the diagram.</p>
+    <p class="hint">Rows are hidden units, columns are steps. Hover over a map to read a value; click a cell, or focus
+    a map and move with the arrow keys, to show that step and unit in the diagram.</p>
     <div id="heatmaps"></div>
     <div id="readout" role="status" aria-live="polite"></div>
   </section>
