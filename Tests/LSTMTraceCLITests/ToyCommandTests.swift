@@ -41,6 +41,7 @@ final class ToyCommandTests: XCTestCase {
         let tracePath = dir.appendingPathComponent("trace.json").path
         let r = try runTool(["toy", "--epochs", "3", "--trace", "2:1", "--format", "json", "-o", tracePath])
         XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "", "no progress bar when stderr is not a terminal")
         XCTAssertTrue(r.stdout.contains("| 3 | \(NumberFormat.display(losses[2]))"), "the epoch table on stdout")
         let trace = try TraceJSON.decode(JSONParser.parse(String(contentsOfFile: tracePath, encoding: .utf8)))
         var options = ToyRegressionOptions()

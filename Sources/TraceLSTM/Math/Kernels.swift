@@ -20,6 +20,38 @@ enum Kernels {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: D2.self)
     }
 
+    /// Sixteen consecutive doubles held in eight registers: the running sums of the blocked
+    /// kernels, each updated as y[k] += s·p[k] (a multiply, then an add, as a scalar loop does).
+    struct Block16 {
+        var v0: D2, v1: D2, v2: D2, v3: D2, v4: D2, v5: D2, v6: D2, v7: D2
+
+        @inline(__always)
+        init(_ p: UnsafePointer<Double>) {
+            (v0, v1, v2, v3) = (load(p), load(p + 2), load(p + 4), load(p + 6))
+            (v4, v5, v6, v7) = (load(p + 8), load(p + 10), load(p + 12), load(p + 14))
+        }
+
+        /// self[k] += s · p[k] for k < 16.
+        @inline(__always)
+        mutating func add(_ s: Double, times p: UnsafePointer<Double>) {
+            let b = D2(repeating: s)
+            v0 += b * load(p)
+            v1 += b * load(p + 2)
+            v2 += b * load(p + 4)
+            v3 += b * load(p + 6)
+            v4 += b * load(p + 8)
+            v5 += b * load(p + 10)
+            v6 += b * load(p + 12)
+            v7 += b * load(p + 14)
+        }
+
+        @inline(__always)
+        func store(_ p: UnsafeMutablePointer<Double>) {
+            Kernels.store(v0, p); Kernels.store(v1, p + 2); Kernels.store(v2, p + 4); Kernels.store(v3, p + 6)
+            Kernels.store(v4, p + 8); Kernels.store(v5, p + 10); Kernels.store(v6, p + 12); Kernels.store(v7, p + 14)
+        }
+    }
+
     /// Σₖ a[k]·b[k] over n entries.
     @inline(__always)
     static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
@@ -89,23 +121,13 @@ enum Kernels {
                                     rows: Int, cols: Int, _ a: UnsafePointer<Double>) {
         var c = 0
         while c + 16 <= cols {
-            var y0 = load(y + c), y1 = load(y + c + 2), y2 = load(y + c + 4), y3 = load(y + c + 6)
-            var y4 = load(y + c + 8), y5 = load(y + c + 10), y6 = load(y + c + 12), y7 = load(y + c + 14)
+            var block = Block16(y + c)
             var row = w + c
             for r in 0..<rows {
-                let ar = D2(repeating: a[r])
-                y0 += ar * load(row)
-                y1 += ar * load(row + 2)
-                y2 += ar * load(row + 4)
-                y3 += ar * load(row + 6)
-                y4 += ar * load(row + 8)
-                y5 += ar * load(row + 10)
-                y6 += ar * load(row + 12)
-                y7 += ar * load(row + 14)
+                block.add(a[r], times: row)
                 row += ld
             }
-            store(y0, y + c); store(y1, y + c + 2); store(y2, y + c + 4); store(y3, y + c + 6)
-            store(y4, y + c + 8); store(y5, y + c + 10); store(y6, y + c + 12); store(y7, y + c + 14)
+            block.store(y + c)
             c += 16
         }
         while c + 2 <= cols {
@@ -138,22 +160,11 @@ enum Kernels {
             let row = dw + r * ld
             var c = 0
             while c + 16 <= cols {
-                var d0 = load(row + c), d1 = load(row + c + 2), d2 = load(row + c + 4), d3 = load(row + c + 6)
-                var d4 = load(row + c + 8), d5 = load(row + c + 10), d6 = load(row + c + 12), d7 = load(row + c + 14)
+                var block = Block16(row + c)
                 for t in stride(from: steps - 1, through: 0, by: -1) {
-                    let at = D2(repeating: a[t * aStride + r])
-                    let xt = x + t * xStride + c
-                    d0 += at * load(xt)
-                    d1 += at * load(xt + 2)
-                    d2 += at * load(xt + 4)
-                    d3 += at * load(xt + 6)
-                    d4 += at * load(xt + 8)
-                    d5 += at * load(xt + 10)
-                    d6 += at * load(xt + 12)
-                    d7 += at * load(xt + 14)
+                    block.add(a[t * aStride + r], times: x + t * xStride + c)
                 }
-                store(d0, row + c); store(d1, row + c + 2); store(d2, row + c + 4); store(d3, row + c + 6)
-                store(d4, row + c + 8); store(d5, row + c + 10); store(d6, row + c + 12); store(d7, row + c + 14)
+                block.store(row + c)
                 c += 16
             }
             while c < cols {
