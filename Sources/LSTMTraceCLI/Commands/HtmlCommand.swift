@@ -7,7 +7,7 @@ enum HtmlCommand: Command {
     static func run(_ a: ParsedArguments) throws {
         let trace: Trace
         if let path = a.string("--from") {
-            for name in ["--input", "--hidden", "--output", "--steps", "--seed", "--concat", "--init", "--loss", "--forget-bias"] where a.has(name) {
+            for name in ModelSpecs.modelOptions.map(\.name) where a.has(name) {
                 throw a.usageError("\(name) describes a model to trace; with --from the trace file describes it.", option: name)
             }
             let json = try InputFile.json(path)

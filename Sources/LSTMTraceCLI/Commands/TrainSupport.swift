@@ -23,8 +23,7 @@ final class StreamingCSV {
 
     init(path: String, header: String) throws {
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
+        temporary = OutputFile.temporaryPath(for: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw CLIError.cannotWrite(path: path, reason: "it is a folder")
@@ -52,11 +51,7 @@ final class StreamingCSV {
     func finish() throws {
         try flush()
         try? handle.close()
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CLIError.cannotWrite(path: path, reason: reason)
-        }
+        try OutputFile.moveIntoPlace(temporary, path)
     }
 
     /// Removes the temporary file (a run that failed).

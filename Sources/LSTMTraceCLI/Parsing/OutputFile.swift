@@ -24,13 +24,25 @@ enum OutputFile {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CLIError.cannotWrite(path: path, reason: "the folder '\(folder.path)' does not exist")
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+        let temporary = temporaryPath(for: path)
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
             throw CLIError.cannotWrite(path: path, reason: "permission denied or no space in '\(folder.path)'")
         }
-        if rename(temporary.path, url.path) != 0 {
+        try moveIntoPlace(temporary, path)
+    }
+
+    /// A temporary file beside `path` (same folder, so the rename is atomic).
+    static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
+    }
+
+    /// Renames a finished temporary file to `path`; on failure removes it and throws.
+    static func moveIntoPlace(_ temporary: String, _ path: String) throws {
+        if rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
+            try? FileManager.default.removeItem(atPath: temporary)
             throw CLIError.cannotWrite(path: path, reason: reason)
         }
     }

@@ -57,4 +57,11 @@ public struct LSTMConfiguration: Equatable, Sendable {
     public var hOffset: Int { concat == .hFirst ? 0 : input }
     /// The column of z_t where x_t starts.
     public var xOffset: Int { concat == .hFirst ? hidden : 0 }
+
+    /// Which half entry k of z_t (and column k of a gate matrix) belongs to, and its index
+    /// there: (true, j) for h_{t−1}[j], (false, j) for x_t[j].
+    public func concatEntry(_ k: Int) -> (isHidden: Bool, index: Int) {
+        let j = k - hOffset
+        return j >= 0 && j < hidden ? (true, j) : (false, k - xOffset)
+    }
 }

@@ -77,9 +77,8 @@ public struct ParameterSet: Equatable, Sendable {
         let start = offsets[name.rawValue]
         guard name.isGateWeight else { return start + row * s.cols + col }
         let H = config.hidden, X = config.input
-        let h = col - config.hOffset
-        if h >= 0 && h < H { return start + row * H + h }
-        return start + H * H + row * X + (col - config.xOffset)
+        let entry = config.concatEntry(col)
+        return entry.isHidden ? start + row * H + entry.index : start + H * H + row * X + entry.index
     }
 
     /// One tensor as a matrix (a bias as a column; a gate matrix as H × Z in the concat order).

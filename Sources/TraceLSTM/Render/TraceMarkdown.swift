@@ -64,9 +64,8 @@ public struct TraceMarkdown {
 
     /// Labels of the entries of z (which half each comes from), e.g. `h_{0}[2]`, `x_{1}[0]`.
     public func concatLabel(_ k: Int, t: Int, config: LSTMConfiguration) -> String {
-        let hIndex = k - config.hOffset, xIndex = k - config.xOffset
-        if hIndex >= 0 && hIndex < config.hidden { return "$h_{\(t - 1)}[\(hIndex)]$" }
-        return "$x_{\(t)}[\(xIndex)]$"
+        let entry = config.concatEntry(k)
+        return entry.isHidden ? "$h_{\(t - 1)}[\(entry.index)]$" : "$x_{\(t)}[\(entry.index)]$"
     }
 
     private func rowCount(_ size: SymbolSize, _ c: LSTMConfiguration) -> Int {
@@ -148,8 +147,8 @@ public struct TraceMarkdown {
         if name.isBias { return ["$\(name.latex(head: c.head).replacingOccurrences(of: "d", with: ""))$"] }
         if name.isHead { return (0..<c.hidden).map { "$h[\($0)]$" } }
         return (0..<c.concatSize).map { k in
-            let h = k - c.hOffset
-            return h >= 0 && h < c.hidden ? "$h[\(h)]$" : "$x[\(k - c.xOffset)]$"
+            let entry = c.concatEntry(k)
+            return entry.isHidden ? "$h[\(entry.index)]$" : "$x[\(entry.index)]$"
         }
     }
 
