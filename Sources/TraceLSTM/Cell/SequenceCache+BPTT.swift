@@ -83,10 +83,6 @@ extension SequenceCache {
         }
     }
 
-    /// h_T, the hidden state after the last step.
-    public var lastHidden: [Double] { h.array(steps - 1) }
-    /// C_T, the cell state after the last step.
-    public var lastCell: [Double] { c.array(steps - 1) }
     /// y_t for step t (1-based), the head's output.
     public func output(step t: Int) -> [Double] { y.array(t - 1) }
 }

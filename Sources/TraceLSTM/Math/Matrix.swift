@@ -67,46 +67,4 @@ public struct Matrix: Equatable, Sendable {
 
     /// The number of entries, `rows * cols`.
     public var count: Int { storage.count }
-
-    /// The transpose.
-    public var transposed: Matrix {
-        var t = Matrix(rows: cols, cols: rows)
-        for r in 0..<rows {
-            for c in 0..<cols { t.storage[c * rows + r] = storage[r * cols + c] }
-        }
-        return t
-    }
-
-    /// The matrix-vector product `A · x`, summed left to right.
-    public static func * (a: Matrix, x: [Double]) -> [Double] {
-        precondition(a.cols == x.count, "Matrix: \(a.rows)×\(a.cols) · vector of \(x.count)")
-        var y = [Double](repeating: 0, count: a.rows)
-        for r in 0..<a.rows {
-            var s = 0.0
-            for c in 0..<a.cols { s += a.storage[r * a.cols + c] * x[c] }
-            y[r] = s
-        }
-        return y
-    }
-
-    /// Columns `range` of this matrix, as a new matrix.
-    public func columns(_ range: Range<Int>) -> Matrix {
-        precondition(range.lowerBound >= 0 && range.upperBound <= cols, "Matrix: columns \(range) outside 0..<\(cols)")
-        var out = Matrix(rows: rows, cols: range.count)
-        for r in 0..<rows {
-            for (k, c) in range.enumerated() { out.storage[r * range.count + k] = storage[r * cols + c] }
-        }
-        return out
-    }
-
-    /// The columns of this matrix in the order `order` (column k of the result is column
-    /// `order[k]` of this one).
-    public func permutingColumns(_ order: [Int]) -> Matrix {
-        precondition(order.count == cols && Set(order) == Set(0..<cols), "Matrix: not a permutation of \(cols) columns")
-        var out = Matrix(rows: rows, cols: cols)
-        for r in 0..<rows {
-            for (k, c) in order.enumerated() { out.storage[r * cols + k] = storage[r * cols + c] }
-        }
-        return out
-    }
 }

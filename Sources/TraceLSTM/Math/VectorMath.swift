@@ -1,7 +1,7 @@
-/// Small, shape-checked operations on vectors (`[Double]`, a column read top to bottom).
+/// Norms of vectors (`[Double]`, a column read top to bottom).
 ///
 /// The traced cell does its arithmetic in the kernels of `Kernels.swift`; these helpers
-/// serve everything around it (norms for the docs, comparisons, tests).
+/// serve the analyses around it (gradient norms for the docs, the largest entry of a tensor).
 public enum VectorMath {
     /// The Euclidean norm ‖v‖₂.
     public static func norm(_ v: [Double]) -> Double {
@@ -15,19 +15,5 @@ public enum VectorMath {
         var m = 0.0
         for x in v { m = Swift.max(m, Swift.abs(x)) }
         return m
-    }
-
-    /// Entrywise sum of two vectors of the same length.
-    public static func add(_ a: [Double], _ b: [Double]) -> [Double] {
-        precondition(a.count == b.count, "VectorMath.add: \(a.count) vs \(b.count) entries")
-        return zip(a, b).map { $0 + $1 }
-    }
-
-    /// The dot product Σ a[k]·b[k], summed left to right.
-    public static func dot(_ a: [Double], _ b: [Double]) -> Double {
-        precondition(a.count == b.count, "VectorMath.dot: \(a.count) vs \(b.count) entries")
-        var s = 0.0
-        for k in 0..<a.count { s += a[k] * b[k] }
-        return s
     }
 }
