@@ -55,9 +55,9 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 130, stderr)
         XCTAssertTrue(stderr.contains("checkpoint saved to '\(ck)'"), stderr)
         let k = try CharCheckpoint(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: ck))))
-        XCTAssertGreaterThan(k.iteration, 0)
+        XCTAssertGreaterThan(k.state.iteration, 0)
         // Nothing was lost: resuming to a few iterations later ends where a straight run ends.
-        let target = String(k.iteration + 7)
+        let target = String(k.state.iteration + 7)
         let resumed = try runTool(["train", "--resume", ck, "--iterations", target, "--report-every", "20", "--sample-length", "30"])
         let straight = try runTool(["train", "--iterations", target] + small)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)

@@ -25,7 +25,7 @@ enum SampleCommand: Command {
         guard !prime.isEmpty else {
             throw a.usageError(Text.invalidValue(primeText, for: a.command.option("--prime")!, expected: "at least one character"), option: "--prime")
         }
-        let model = LSTM(parameters: k.parameters)
+        let model = LSTM(parameters: k.state.parameters)
         var random = NumpyRandom(seed: seed)
         let generated = model.sample(prime: prime, length: length, random: &random)
         var text = String.UnicodeScalarView()

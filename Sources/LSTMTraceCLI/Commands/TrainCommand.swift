@@ -28,8 +28,8 @@ enum TrainCommand: Command {
             do { trainer = try CharTrainer(corpus: corpus, checkpoint: checkpoint, threads: threads) } catch {
                 throw CLIError.badData("'\(resume)': \(error.description)")
             }
-            if trainer.iteration >= iterations {
-                throw a.usageError("The checkpoint is at iteration \(trainer.iteration) already; ask for more with --iterations.", option: "--iterations")
+            if trainer.state.iteration >= iterations {
+                throw a.usageError("The checkpoint is at iteration \(trainer.state.iteration) already; ask for more with --iterations.", option: "--iterations")
             }
         } else {
             var o = CharTrainingOptions()
@@ -77,12 +77,12 @@ struct TrainingRun {
         StandardStreams.write("data has \(corpus.count) characters, \(corpus.vocabulary.count) unique\n")
         Interrupts.install()
         let start = DispatchTime.now()
-        let first = trainer.iteration
+        let first = trainer.state.iteration
         let progress = ProgressBar(total: iterations - first, label: "iteration")
         var interrupted = false
         do {
-            while trainer.iteration < iterations {
-                let it = trainer.iteration
+            while trainer.state.iteration < iterations {
+                let it = trainer.state.iteration
                 let r = trainer.step(sampleLength: it % reportEvery == 0 ? sampleLength : nil, trace: it == traceIteration)
                 // The loss every iteration; the weights (a scan of all of them) before each save and at the end.
                 guard r.loss.isFinite else {
@@ -98,12 +98,12 @@ struct TrainingRun {
                     StandardStreams.write("----\n \(corpus.decode(s)) \n----\niter \(it), loss \(String(format: "%f", r.smoothLoss))\n")
                 }
                 if var t = r.trace {
-                    t.settings = settings + [("iteration", .integer(it)), ("pointer", .integer(trainer.pointer - trainer.options.steps))]
+                    t.settings = settings + [("iteration", .integer(it)), ("pointer", .integer(trainer.state.pointer - trainer.options.steps))]
                     let title = "Character LSTM: iteration \(it)"
                     try OutputFile.write(TraceOutput.render(t, format: format, digits: digits, title: title), to: a.string("-o"))
                 }
-                if let savePath, trainer.iteration % saveEvery == 0 { try save(to: savePath) }
-                progress.update(trainer.iteration - first, detail: "smooth loss \(String(format: "%.4f", r.smoothLoss))")
+                if let savePath, trainer.state.iteration % saveEvery == 0 { try save(to: savePath) }
+                progress.update(trainer.state.iteration - first, detail: "smooth loss \(String(format: "%.4f", r.smoothLoss))")
                 if Interrupts.requested {
                     interrupted = true
                     break
@@ -115,9 +115,9 @@ struct TrainingRun {
             throw error
         }
         progress.finish()
-        guard trainer.parameters.isFinite else {
+        guard trainer.state.parameters.isFinite else {
             log?.abandon()
-            throw CLIError.failed(Text.diverged(at: "iteration \(trainer.iteration - 1)", option: "--learning-rate"))
+            throw CLIError.failed(Text.diverged(at: "iteration \(trainer.state.iteration - 1)", option: "--learning-rate"))
         }
         if let savePath { try save(to: savePath) }
         try log?.finish()
@@ -128,15 +128,15 @@ struct TrainingRun {
             try OutputFile.write(plot.svg(), to: plotPath)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let done = trainer.iteration - first
+        let done = trainer.state.iteration - first
         StandardStreams.writeError(String(format: "%d iterations in %.2f s (%.3f ms/iteration)\n", done, seconds, 1000 * seconds / Double(max(done, 1))))
         if interrupted {
-            StandardStreams.writeError("Interrupted after iteration \(trainer.iteration - 1)"
+            StandardStreams.writeError("Interrupted after iteration \(trainer.state.iteration - 1)"
                                        + (savePath.map { "; checkpoint saved to '\($0)' (continue with --resume \($0))" } ?? "; pass --save FILE to keep a checkpoint")
                                        + ".\n")
             throw CLIError.interrupted
         }
-        StandardStreams.write("smooth loss after \(trainer.iteration) iterations: \(JSONWriter.number(trainer.smoothLoss))\n")
+        StandardStreams.write("smooth loss after \(trainer.state.iteration) iterations: \(JSONWriter.number(trainer.state.smoothLoss))\n")
     }
 
     private var settings: [(String, JSONValue)] {
@@ -147,8 +147,8 @@ struct TrainingRun {
     }
 
     private func save(to path: String) throws {
-        guard trainer.parameters.isFinite else {
-            throw CLIError.failed(Text.diverged(at: "iteration \(trainer.iteration - 1)", option: "--learning-rate"))
+        guard trainer.state.parameters.isFinite else {
+            throw CLIError.failed(Text.diverged(at: "iteration \(trainer.state.iteration - 1)", option: "--learning-rate"))
         }
         try OutputFile.write(Data(CharCheckpoint(trainer).encoded()), to: path)
     }

@@ -56,7 +56,7 @@ enum CharLSTMPage {
         }
         s += "The notebook's post says the model \"usually reaches an error of about 45 after 5000 iterations\". That figure comes "
             + "from its own unseeded starts; with seed 0 and a sorted vocabulary the smooth loss after \(iterations) "
-            + "iterations is \(JSONWriter.number(trainer.smoothLoss)).\n"
+            + "iterations is \(JSONWriter.number(trainer.state.smoothLoss)).\n"
         let plot = LinePlot(title: "Character LSTM: loss per iteration", xLabel: "iteration", yLabel: "loss (sum over 25 characters)",
                             series: [.init(name: "loss", points: losses.points, color: "#9ecae1"),
                                      .init(name: "smooth loss", points: smooth.points, color: LinePlot.palette[1])])

@@ -156,16 +156,32 @@ enum Kernels {
     /// Row r of dW starts at `dw + r * ld`; a_t is at `a + t * aStride`; x_t at `x + t * xStride`.
     static func addOuterProducts(_ dw: UnsafeMutablePointer<Double>, ld: Int, rows: Int, cols: Int,
                                  _ a: UnsafePointer<Double>, aStride: Int, x: UnsafePointer<Double>, xStride: Int, steps: Int) {
+        guard steps > 0 else { return }
+        let lastA = a + (steps - 1) * aStride, lastX = x + (steps - 1) * xStride
         for r in 0..<rows {
             let row = dw + r * ld
             var c = 0
             while c + 16 <= cols {
                 var block = Block16(row + c)
-                for t in stride(from: steps - 1, through: 0, by: -1) {
-                    block.add(a[t * aStride + r], times: x + t * xStride + c)
+                var at = lastA + r, xt = lastX + c
+                for _ in 0..<steps {
+                    block.add(at.pointee, times: xt)
+                    at -= aStride
+                    xt -= xStride
                 }
                 block.store(row + c)
                 c += 16
+            }
+            while c + 2 <= cols {
+                var s = load(row + c)
+                var at = lastA + r, xt = lastX + c
+                for _ in 0..<steps {
+                    s += D2(repeating: at.pointee) * load(xt)
+                    at -= aStride
+                    xt -= xStride
+                }
+                store(s, row + c)
+                c += 2
             }
             while c < cols {
                 var s = row[c]

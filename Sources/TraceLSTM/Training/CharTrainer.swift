@@ -47,22 +47,12 @@ public final class CharTrainer {
     public let options: CharTrainingOptions
     public let config: LSTMConfiguration
 
-    /// W_f … b_v.
-    public internal(set) var parameters: ParameterSet
-    /// Adagrad's sum of squared gradients, entry for entry.
-    public internal(set) var memory: ParameterSet
-    /// The state carried to the next iteration.
-    public internal(set) var h: [Double], c: [Double]
-    /// Iterations done.
-    public internal(set) var iteration = 0
-    /// Where the next sequence starts in the text.
-    public internal(set) var pointer = 0
-    /// The notebook's exponential average of the loss.
-    public internal(set) var smoothLoss: Double
-    /// numpy's global random state (drew the weights, draws the samples).
-    public internal(set) var random: NumpyRandom
+    /// The parameters, Adagrad's memory, the carried (h, C), the data pointer, the iteration,
+    /// the smooth loss and numpy's random state.
+    public internal(set) var state: CharTrainingState
 
     private let cache: SequenceCache
+    /// The sums of this iteration's gradients; zero between iterations.
     private var gradients: ParameterSet
     private var inputs: [Int], targets: [Int]
 
@@ -75,14 +65,14 @@ public final class CharTrainer {
         self.options = options
         let X = corpus.vocabulary.count
         config = LSTMConfiguration(input: X, hidden: options.hidden, output: X, concat: .hFirst, loss: .crossEntropy)
-        random = NumpyRandom(seed: options.seed)
-        parameters = Initialization.notebook(weightSD: options.weightSD).parameters(for: config, random: &random)
-        memory = ParameterSet(zerosFor: config)
-        gradients = ParameterSet(zerosFor: config)
-        h = [Double](repeating: 0, count: options.hidden)
-        c = h
+        var random = NumpyRandom(seed: options.seed)
+        let parameters = Initialization.notebook(weightSD: options.weightSD).parameters(for: config, random: &random)
+        let zeros = [Double](repeating: 0, count: options.hidden)
         // smooth_loss = -np.log(1.0 / X_size) * T_steps
-        smoothLoss = -(1.0 / Double(X)).logarithm * Double(options.steps)
+        state = CharTrainingState(parameters: parameters, memory: ParameterSet(zerosFor: config), h: zeros, c: zeros,
+                                  iteration: 0, pointer: 0, smoothLoss: -(1.0 / Double(X)).logarithm * Double(options.steps),
+                                  random: random)
+        gradients = ParameterSet(zerosFor: config)
         cache = SequenceCache(config: config, capacity: options.steps)
         cache.computesInputGradient = false
         if threads > 1 { cache.workers = WorkerPair() }
@@ -102,43 +92,54 @@ public final class CharTrainer {
     /// notebook samples), then clipping and the Adagrad update.
     public func step(sampleLength: Int? = nil, trace: Bool = false) -> CharIteration {
         let T = options.steps
-        if pointer + T >= corpus.count || iteration == 0 {
-            h.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-            c.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-            pointer = 0
+        if state.pointer + T >= corpus.count || state.iteration == 0 {
+            state.h.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            state.c.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            state.pointer = 0
         }
         for t in 0..<T {
-            inputs[t] = corpus.indices[pointer + t]
-            targets[t] = corpus.indices[pointer + t + 1]
+            inputs[t] = corpus.indices[state.pointer + t]
+            targets[t] = corpus.indices[state.pointer + t + 1]
         }
-        gradients.zero()
+        // gradients is zero here: the update at the end of each iteration leaves it so.
         cache.computesInputGradient = trace
-        let loss = cache.forwardBackward(parameters: parameters, input: .oneHot(indices: inputs, classes: config.input),
-                                         target: .classes(targets), h0: h, c0: c, gradients: &gradients)
-        smoothLoss = smoothLoss * 0.999 + loss * 0.001
+        let loss = cache.forwardBackward(parameters: state.parameters, input: .oneHot(indices: inputs, classes: config.input),
+                                         target: .classes(targets), h0: state.h, c0: state.c, gradients: &gradients)
+        state.smoothLoss = state.smoothLoss * 0.999 + loss * 0.001
         var recorded: Trace?
         if trace {
-            recorded = Trace(cache: cache, parameters: parameters, loss: loss, gradients: gradients)
+            recorded = Trace(cache: cache, parameters: state.parameters, loss: loss, gradients: gradients)
         }
-        cache.copyLastState(h: &h, c: &c)
-        let sampled = sampleLength.map { self.sample(from: inputs[0], h: h, c: c, length: $0) }
-        gradients.clip(to: options.clip)
-        recorded?.clippedGradients = gradients
-        if let workers = cache.workers {
-            parameters.adagradStep(learningRate: options.learningRate, gradients: gradients, memory: &memory, workers: workers)
-        } else {
-            parameters.adagradStep(learningRate: options.learningRate, gradients: gradients, memory: &memory)
+        state.carryLastState(of: cache)
+        let sampled = sampleLength.map { self.sample(from: inputs[0], h: state.h, c: state.c, length: $0) }
+        if recorded != nil {
+            gradients.clip(to: options.clip)
+            recorded?.clippedGradients = gradients
         }
-        let done = CharIteration(iteration: iteration, loss: loss, smoothLoss: smoothLoss, sample: sampled, trace: recorded)
-        pointer += T
-        iteration += 1
+        // np.clip(d, -1, 1), then Adagrad (clipping again changes nothing).
+        state.update(learningRate: options.learningRate, clip: options.clip, gradients: &gradients, workers: cache.workers)
+        let done = CharIteration(iteration: state.iteration, loss: loss, smoothLoss: state.smoothLoss, sample: sampled, trace: recorded)
+        state.pointer += T
+        state.iteration += 1
         return done
     }
 
     /// `length` characters drawn as the notebook draws them (see `LSTM.sample(from:h:c:length:random:)`)
     /// with the current parameters and numpy's random state.
     public func sample(from first: Int, h: [Double], c: [Double], length: Int) -> [Int] {
-        LSTM(parameters: parameters).sample(from: first, h: h, c: c, length: length, random: &random)
+        LSTM(parameters: state.parameters).sample(from: first, h: h, c: c, length: length, random: &state.random)
+    }
+}
+
+extension CharTrainingState {
+    /// Clips the gradients and takes the Adagrad step (see `ParameterSet.adagradStep`).
+    mutating func update(learningRate: Double, clip: Double, gradients: inout ParameterSet, workers: WorkerPair?) {
+        parameters.adagradStep(learningRate: learningRate, clip: clip, gradients: &gradients, memory: &memory, workers: workers)
+    }
+
+    /// h_T and C_T of the sequence just run become the (h, C) carried to the next iteration.
+    mutating func carryLastState(of cache: SequenceCache) {
+        cache.copyLastState(h: &h, c: &c)
     }
 }
 

@@ -20,13 +20,7 @@ public struct CharCheckpoint: Equatable, Sendable {
     public var vocabulary: [Unicode.Scalar]
     public var corpusLength: Int
     public var corpusFingerprint: UInt64
-    public var iteration: Int
-    public var pointer: Int
-    public var smoothLoss: Double
-    public var parameters: ParameterSet
-    public var memory: ParameterSet
-    public var h: [Double], c: [Double]
-    public var random: NumpyRandom
+    public var state: CharTrainingState
 
     /// Why bytes are not a checkpoint this version reads.
     public struct Problem: Error, CustomStringConvertible, Equatable {
@@ -39,20 +33,14 @@ public struct CharCheckpoint: Equatable, Sendable {
         vocabulary = t.corpus.vocabulary
         corpusLength = t.corpus.count
         corpusFingerprint = t.corpus.fingerprint
-        iteration = t.iteration
-        pointer = t.pointer
-        smoothLoss = t.smoothLoss
-        parameters = t.parameters
-        memory = t.memory
-        h = t.h
-        c = t.c
-        random = t.random
+        state = t.state
     }
 
     // MARK: Writing
 
     /// The file's bytes.
     public func encoded() -> [UInt8] {
+        let (parameters, memory, h, c, random) = (state.parameters, state.memory, state.h, state.c, state.random)
         let header: JSONValue = .object([
             ("format", .string("lstm-trace-checkpoint/\(Self.version)")),
             ("hidden", .integer(options.hidden)), ("steps", .integer(options.steps)),
@@ -60,8 +48,8 @@ public struct CharCheckpoint: Equatable, Sendable {
             ("seed", .integer(Int(options.seed))), ("clip", .number(options.clip)),
             ("vocabulary", .array(vocabulary.map { .integer(Int($0.value)) })),
             ("corpus_length", .integer(corpusLength)), ("corpus_fingerprint", .string(String(corpusFingerprint, radix: 16))),
-            ("iteration", .integer(iteration)), ("pointer", .integer(pointer)),
-            ("smooth_loss_bits", .string(String(smoothLoss.bitPattern, radix: 16))), ("smooth_loss", .number(smoothLoss)),
+            ("iteration", .integer(state.iteration)), ("pointer", .integer(state.pointer)),
+            ("smooth_loss_bits", .string(String(state.smoothLoss.bitPattern, radix: 16))), ("smooth_loss", .number(state.smoothLoss)),
             ("mt_position", .integer(random.generator.position)), ("has_gauss", .bool(random.hasGauss)),
             ("gauss_bits", .string(String(random.gauss.bitPattern, radix: 16))),
             ("parameter_count", .integer(parameters.values.count)),
@@ -147,9 +135,9 @@ public struct CharCheckpoint: Equatable, Sendable {
             throw fail("its header has no valid \"corpus_fingerprint\"")
         }
         corpusFingerprint = fp
-        iteration = try int("iteration", 0...Int.max)
-        pointer = try int("pointer", 0...corpusLength)
-        smoothLoss = try bits("smooth_loss_bits")
+        let iteration = try int("iteration", 0...Int.max)
+        let pointer = try int("pointer", 0...corpusLength)
+        let smoothLoss = try bits("smooth_loss_bits")
         let config = LSTMConfiguration(input: vocab.count, hidden: o.hidden, output: vocab.count, loss: .crossEntropy)
         var p = ParameterSet(zerosFor: config)
         let n = p.values.count
@@ -165,12 +153,9 @@ public struct CharCheckpoint: Equatable, Sendable {
             }
         }
         p.values = doubles(n)
-        parameters = p
         var m = ParameterSet(zerosFor: config)
         m.values = doubles(n)
-        memory = m
-        h = doubles(o.hidden)
-        c = doubles(o.hidden)
+        let h = doubles(o.hidden), c = doubles(o.hidden)
         let key = (0..<624).map { k in
             var w: UInt32 = 0
             for j in 0..<4 { w |= UInt32(bytes[cursor + 4 * k + j]) << (8 * UInt32(j)) }
@@ -180,8 +165,10 @@ public struct CharCheckpoint: Equatable, Sendable {
               let hasGauss = header["has_gauss"].flatMap({ v -> Bool? in if case .bool(let b) = v { return b } else { return nil } }) else {
             throw fail("its random state is damaged")
         }
-        random = NumpyRandom(generator: generator, hasGauss: hasGauss, gauss: try bits("gauss_bits"))
-        guard parameters.isFinite, memory.isFinite, h.allSatisfy(\.isFinite), c.allSatisfy(\.isFinite) else {
+        let random = NumpyRandom(generator: generator, hasGauss: hasGauss, gauss: try bits("gauss_bits"))
+        state = CharTrainingState(parameters: p, memory: m, h: h, c: c, iteration: iteration, pointer: pointer,
+                                  smoothLoss: smoothLoss, random: random)
+        guard state.isFinite else {
             throw fail("it holds numbers that are not finite")
         }
     }
@@ -199,13 +186,6 @@ extension CharTrainer {
                                          + "fingerprint \(String(k.corpusFingerprint, radix: 16))); pass the same --data")
         }
         self.init(corpus: corpus, options: k.options, threads: threads)
-        parameters = k.parameters
-        memory = k.memory
-        h = k.h
-        c = k.c
-        iteration = k.iteration
-        pointer = k.pointer
-        smoothLoss = k.smoothLoss
-        random = k.random
+        state = k.state
     }
 }

@@ -63,8 +63,7 @@ final class CharTrainerTests: XCTestCase {
                 XCTAssertNotNil(t.steps[0].backward[.dz], "a trace shows all of dz")
             }
         }
-        XCTAssertEqual(a.parameters, b.parameters)
-        XCTAssertEqual(a.memory, b.memory)
+        XCTAssertEqual(a.state, b.state, "parameters, memory, (h, C), pointer, smooth loss and random state")
     }
 
     /// A helper thread changes no bit: losses, samples, traces, parameters and Adagrad memory.
@@ -84,8 +83,8 @@ final class CharTrainerTests: XCTestCase {
                 XCTAssertEqual(a.sample, b.sample)
                 XCTAssertEqual(a.trace, b.trace, "H=\(hidden) the traced iteration, every value and gradient")
             }
-            assertIdentical(two.parameters.values, one.parameters.values, "H=\(hidden) parameters")
-            assertIdentical(two.memory.values, one.memory.values, "H=\(hidden) Adagrad memory")
+            assertIdentical(two.state.parameters.values, one.state.parameters.values, "H=\(hidden) parameters")
+            assertIdentical(two.state.memory.values, one.state.memory.values, "H=\(hidden) Adagrad memory")
         }
     }
 
