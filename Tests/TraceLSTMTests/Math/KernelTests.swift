@@ -24,7 +24,7 @@ final class KernelTests: XCTestCase {
     /// Sums over rows and over time add one term after another, exactly as plain loops do.
     func testTransposedProductAndOuterProductsAddInOrder() {
         var r = NumpyRandom(seed: 5)
-        for (rows, cols, steps) in [(1, 1, 1), (3, 17, 2), (100, 100, 25), (4, 33, 7), (62, 100, 3)] {
+        for (rows, cols, steps) in [(1, 1, 1), (3, 17, 2), (100, 100, 25), (4, 33, 7), (62, 100, 3), (5, 23, 4), (2, 2, 3)] {
             let w = (0..<(rows * cols)).map { _ in r.standardNormal() }, a = (0..<(rows * steps)).map { _ in r.standardNormal() }
             let x = (0..<(cols * steps)).map { _ in r.standardNormal() }
             var y = (0..<cols).map { _ in r.standardNormal() }
