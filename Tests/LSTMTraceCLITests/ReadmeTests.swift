@@ -20,4 +20,20 @@ final class ReadmeTests: XCTestCase {
             XCTAssertTrue(r.stdout.contains(body), "README excerpt of 'lstm-trace \(header)' is not in its output")
         }
     }
+
+    /// README's figures for the notebook are docs/char-lstm.md's, which `lstm-trace docs --check`
+    /// holds to what the code computes (CI runs it on the Shakespeare sample).
+    func testNotebookFiguresAreTheDocsPage() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let page = try String(contentsOf: root.appendingPathComponent("docs/char-lstm.md"), encoding: .utf8)
+        let words = readme.split(whereSeparator: \.isWhitespace).map(String.init)
+        let at = try XCTUnwrap(words.indices.first { words[$0...].starts(with: ["after", "5000", "iterations", "is"]) },
+                               "README states the smooth loss after 5000 iterations")
+        let ours = words[at + 4].trimmingCharacters(in: CharacterSet(charactersIn: ",")), numpys = words[at + 7]
+        XCTAssertEqual(words[at + 5 ... at + 6], ["against", "numpy's"])
+        XCTAssertTrue(page.contains("| 4999 | \(ours) | \(numpys) |"),
+                      "README's \(ours) against \(numpys) is not the row for iteration 4999 of docs/char-lstm.md")
+    }
 }
