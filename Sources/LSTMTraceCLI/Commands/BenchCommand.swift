@@ -16,20 +16,22 @@ enum BenchCommand: Command {
         let corpus = try CorpusLoader.load(a.string("--data"), steps: o.steps)
         let threads = try a.threads()
 
+        /// The notebook's printout: a 200-character sample every 100 iterations.
+        func sampleLength(_ k: Int) -> Int? { k % 100 == 0 ? 200 : nil }
         /// One timed run of `iterations` iterations from a fresh model, in ms per iteration.
         func time(_ body: (CharTrainer, Int) -> Void) -> Double {
             let trainer = CharTrainer(corpus: corpus, options: o, threads: threads)
             let start = DispatchTime.now()
             for k in 0..<iterations { body(trainer, k) }
-            return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(iterations)
+            return 1000 * start.secondsUntilNow / Double(iterations)
         }
         // The three take turns, round after round, so that a busy machine slows each alike; each
         // figure is the fastest of its rounds.
         var off = Double.infinity, every = Double.infinity, traceMs = Double.infinity
         var bytes = 0
         for _ in 0..<repeats {
-            off = min(off, time { t, k in _ = t.step(sampleLength: k % 100 == 0 ? 200 : nil) })
-            every = min(every, time { t, k in _ = t.step(sampleLength: k % 100 == 0 ? 200 : nil, trace: true) })
+            off = min(off, time { t, k in _ = t.step(sampleLength: sampleLength(k)) })
+            every = min(every, time { t, k in _ = t.step(sampleLength: sampleLength(k), trace: true) })
             // One traced iteration written as JSON, in the middle of a run, against an untraced one.
             let t = CharTrainer(corpus: corpus, options: o, threads: threads)
             for _ in 0..<20 { _ = t.step() }
@@ -47,9 +49,9 @@ enum BenchCommand: Command {
 
         // Memory: resident size after a third of a run and at its end.
         let trainer = CharTrainer(corpus: corpus, options: o, threads: threads)
-        for k in 0..<(iterations / 3) { _ = trainer.step(sampleLength: k % 100 == 0 ? 200 : nil) }
+        for k in 0..<(iterations / 3) { _ = trainer.step(sampleLength: sampleLength(k)) }
         let rssThird = residentMegabytes()
-        for k in (iterations / 3)..<iterations { _ = trainer.step(sampleLength: k % 100 == 0 ? 200 : nil) }
+        for k in (iterations / 3)..<iterations { _ = trainer.step(sampleLength: sampleLength(k)) }
         let rssEnd = residentMegabytes()
 
         let overhead = 100 * traceMs / (off * Double(runLength))

@@ -88,8 +88,7 @@ struct TrainingRun {
                 guard r.loss.isFinite else {
                     throw CLIError.failed(Text.diverged(at: "iteration \(it)", option: "--learning-rate"))
                 }
-                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-                try log?.append("\(it),\(JSONWriter.number(r.loss)),\(JSONWriter.number(r.smoothLoss)),\(String(format: "%.6f", elapsed))")
+                try log?.append("\(it),\(JSONWriter.number(r.loss)),\(JSONWriter.number(r.smoothLoss)),\(String(format: "%.6f", start.secondsUntilNow))")
                 lossSeries.append(x: Double(it), y: r.loss)
                 smoothSeries.append(x: Double(it), y: r.smoothLoss)
                 if let s = r.sample {
@@ -109,16 +108,13 @@ struct TrainingRun {
                     break
                 }
             }
+            try requireFiniteWeights()
         } catch {
             progress.finish()
             log?.abandon()
             throw error
         }
         progress.finish()
-        guard trainer.state.parameters.isFinite else {
-            log?.abandon()
-            throw CLIError.failed(Text.diverged(at: "iteration \(trainer.state.iteration - 1)", option: "--learning-rate"))
-        }
         if let savePath { try save(to: savePath) }
         try log?.finish()
         if let plotPath {
@@ -127,7 +123,7 @@ struct TrainingRun {
                                          .init(name: "smooth loss", points: smoothSeries.points, color: LinePlot.palette[1])])
             try OutputFile.write(plot.svg(), to: plotPath)
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let seconds = start.secondsUntilNow
         let done = trainer.state.iteration - first
         StandardStreams.writeError(String(format: "%d iterations in %.2f s (%.3f ms/iteration)\n", done, seconds, 1000 * seconds / Double(max(done, 1))))
         if interrupted {
@@ -146,10 +142,16 @@ struct TrainingRun {
                 ("vocabulary", .string(String(String.UnicodeScalarView(trainer.corpus.vocabulary))))]
     }
 
-    private func save(to path: String) throws {
+    /// Stops a run whose weights are no longer all finite (checked before each save and at the
+    /// end; the loss is checked every iteration).
+    private func requireFiniteWeights() throws {
         guard trainer.state.parameters.isFinite else {
             throw CLIError.failed(Text.diverged(at: "iteration \(trainer.state.iteration - 1)", option: "--learning-rate"))
         }
+    }
+
+    private func save(to path: String) throws {
+        try requireFiniteWeights()
         try OutputFile.write(Data(CharCheckpoint(trainer).encoded()), to: path)
     }
 }

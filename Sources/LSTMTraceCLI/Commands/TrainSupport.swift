@@ -90,3 +90,8 @@ extension ParsedArguments {
         try int("--threads", default: ProcessInfo.processInfo.activeProcessorCount >= 2 ? 2 : 1, in: 1...2)
     }
 }
+
+extension DispatchTime {
+    /// Seconds from this time until now.
+    var secondsUntilNow: Double { Double(DispatchTime.now().uptimeNanoseconds - uptimeNanoseconds) / 1e9 }
+}
