@@ -28,11 +28,9 @@ enum VanishingPage {
         }
         s += "\n![Gradient norms over time](vanishing-gradients.svg)\n\n"
         s += "Every \(5)th step, going back from the loss:\n\n"
-        s += "| t | " + biases.map { "$b_f = \(f.n($0))$: ‖dh_t‖ | ‖dC_t‖" }.joined(separator: " | ") + " |\n"
-        s += "|---:|" + String(repeating: "---:|", count: 2 * biases.count) + "\n"
-        for k in stride(from: steps - 1, through: 0, by: -1) where k % 5 == 4 || k == 0 {
-            s += "| \(k + 1) | " + rows.map { "\(f.n($0[k].dh)) | \(f.n($0[k].dC))" }.joined(separator: " | ") + " |\n"
-        }
+        let shown = stride(from: steps - 1, through: 0, by: -1).filter { $0 % 5 == 4 || $0 == 0 }
+        s += TraceMarkdown.table(corner: "t", columns: biases.flatMap { ["$b_f = \(f.n($0))$: ‖dh_t‖", "‖dC_t‖"] },
+                                 rows: shown.map { k in (String(k + 1), rows.flatMap { [f.n($0[k].dh), f.n($0[k].dC)] }) })
         let open = rows[rows.count - 1], closed = rows[0]
         s += "\nWith the gate mostly closed (mean $f_t$ = \(f.n(meanF(closed)))), the gradient that reaches step 1 through the cell is "
             + "\(f.n(closed[0].dC)): nothing. With it mostly open (mean $f_t$ = \(f.n(meanF(open)))) it is \(f.n(open[0].dC)), "

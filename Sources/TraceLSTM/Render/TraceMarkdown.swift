@@ -103,12 +103,11 @@ public struct TraceMarkdown {
         var out = "**(\(eq.label)) \(eq.title)**\n\n$$\(eq.latex(t: step.t))$$\n\n"
         let label = eq.rows == .concat ? "entry" : eq.rows == .output ? "k" : "j"
         let cols = eq.columns.map { column($0, trace, step) }
-        out += "| \(label) | " + eq.columns.map { "$\($0.latex(t: step.t, loss: c.loss))$" }.joined(separator: " | ") + " |\n"
-        out += "|---:|" + String(repeating: "---:|", count: eq.columns.count) + "\n"
-        for r in 0..<rowCount(eq.rows, c) {
-            let name = eq.rows == .concat ? concatLabel(r, t: step.t, config: c) : String(r)
-            out += "| \(name) | " + cols.map { v in v.map { number($0[r]) } ?? "" }.joined(separator: " | ") + " |\n"
-        }
+        out += Self.table(corner: label, columns: eq.columns.map { "$\($0.latex(t: step.t, loss: c.loss))$" },
+                          rows: (0..<rowCount(eq.rows, c)).map { r in
+                              (eq.rows == .concat ? concatLabel(r, t: step.t, config: c) : String(r),
+                               cols.map { v in v.map { number($0[r]) } ?? "" })
+                          })
         return out + "\n"
     }
 
@@ -130,17 +129,23 @@ public struct TraceMarkdown {
         return out
     }
 
+    /// A table of numbers in Markdown: the header row (`corner`, then the column titles), a
+    /// separator that right-aligns every column, and one line per row (its label, then its
+    /// cells, already formatted).
+    public static func table(corner: String, columns: [String], rows: [(label: String, cells: [String])]) -> String {
+        var out = "| \(corner) | " + columns.joined(separator: " | ") + " |\n"
+        out += "|---:|" + String(repeating: "---:|", count: columns.count) + "\n"
+        for row in rows { out += "| \(row.label) | " + row.cells.joined(separator: " | ") + " |\n" }
+        return out
+    }
+
     /// A matrix as a table (rows are units, columns labelled), or a one-line summary when large.
     public func matrixBlock(_ name: String, _ m: Matrix, columnLabels: [String]) -> String {
         guard m.cols <= maxMatrixColumns && m.rows <= maxMatrixRows else {
             return "$\(name)$ is \(m.rows) × \(m.cols): too large to show here; the JSON and CSV traces have every entry.\n\n"
         }
-        var out = "| $\(name)$ | " + columnLabels.joined(separator: " | ") + " |\n"
-        out += "|---:|" + String(repeating: "---:|", count: m.cols) + "\n"
-        for r in 0..<m.rows {
-            out += "| \(r) | " + (0..<m.cols).map { number(m[r, $0]) }.joined(separator: " | ") + " |\n"
-        }
-        return out + "\n"
+        return Self.table(corner: "$\(name)$", columns: columnLabels,
+                          rows: (0..<m.rows).map { r in (String(r), (0..<m.cols).map { number(m[r, $0]) }) }) + "\n"
     }
 
     private func labels(_ name: ParameterName, _ c: LSTMConfiguration) -> [String] {
@@ -166,10 +171,9 @@ public struct TraceMarkdown {
                 let biases = [ParameterName.bf, .bi, .bc, .bo]
                 out += "### Gate biases\(gradient ? ": gradients" : "") (\(c.hidden) × 1 each)\n\n"
                 if c.hidden <= maxMatrixRows {
-                    out += "| j | " + biases.map { "$\(d)\($0.latex(head: c.head))$" }.joined(separator: " | ") + " |\n"
-                    out += "|---:|" + String(repeating: "---:|", count: biases.count) + "\n"
                     let columns = biases.map { p[$0].storage }
-                    for j in 0..<c.hidden { out += "| \(j) | " + columns.map { number($0[j]) }.joined(separator: " | ") + " |\n" }
+                    out += Self.table(corner: "j", columns: biases.map { "$\(d)\($0.latex(head: c.head))$" },
+                                      rows: (0..<c.hidden).map { j in (String(j), columns.map { number($0[j]) }) })
                     out += "\n"
                 } else {
                     out += "\(c.hidden) units: too many to show here; the JSON and CSV traces have every entry.\n\n"
