@@ -25,9 +25,15 @@ struct ModelOptions {
         initialization = try a.choice("--init", default: InitName.tutorial) == .tutorial ? .tutorial : .notebook(weightSD: 0.1)
         forgetBias = try a.double("--forget-bias", default: 0, in: -100...100)
         config = LSTMConfiguration(input: input, hidden: hidden, output: output, concat: concat, loss: loss)
-        let numbers = Self.traceNumbers(config, steps: steps)
-        if numbers > Self.maxTraceNumbers {
-            throw a.usageError(Text.traceTooLarge(numbers: numbers, limit: Self.maxTraceNumbers))
+        try Self.requireTraceFits(config, steps: steps, a)
+    }
+
+    /// Refuses a model whose full trace over `steps` steps would hold more than
+    /// `maxTraceNumbers` numbers (a usage error that names `option`, if given).
+    static func requireTraceFits(_ c: LSTMConfiguration, steps: Int, _ a: ParsedArguments, option: String? = nil) throws {
+        let numbers = traceNumbers(c, steps: steps)
+        if numbers > maxTraceNumbers {
+            throw a.usageError(Text.traceTooLarge(numbers: numbers, limit: maxTraceNumbers), option: option)
         }
     }
 

@@ -25,11 +25,9 @@ enum ToyCommand: Command {
         if traceAt != nil && !a.has("-o") {
             throw a.usageError("--trace writes the trace to a file: add -o FILE.", option: "-o")
         }
-        if traceAt != nil, ModelOptions.traceNumbers(LSTMConfiguration(input: o.input, hidden: o.hidden, output: o.output),
-                                                     steps: o.length) > ModelOptions.maxTraceNumbers {
-            throw a.usageError(Text.traceTooLarge(numbers: ModelOptions.traceNumbers(
-                LSTMConfiguration(input: o.input, hidden: o.hidden, output: o.output), steps: o.length),
-                limit: ModelOptions.maxTraceNumbers), option: "--trace")
+        if traceAt != nil {
+            try ModelOptions.requireTraceFits(LSTMConfiguration(input: o.input, hidden: o.hidden, output: o.output),
+                                              steps: o.length, a, option: "--trace")
         }
 
         var toy = ToyRegression(options: o)

@@ -13,6 +13,9 @@ public enum ParameterName: Int, CaseIterable, Sendable {
     /// Whether this belongs to the output head (W_y, b_y; W_v, b_v for the softmax head).
     public var isHead: Bool { self == .wy || self == .by }
 
+    /// Whether this is one of the four gate matrices (stored as an h-block and an x-block).
+    public var isGateWeight: Bool { !isBias && !isHead }
+
     /// Its shape (rows, columns) in a model of this configuration.
     public func shape(_ config: LSTMConfiguration) -> (rows: Int, cols: Int) {
         switch self {
@@ -116,11 +119,6 @@ public struct ParameterSet: Equatable, Sendable {
             try body(ParameterPointers(base: buffer.baseAddress!, offsets: offsets, config: config))
         }
     }
-}
-
-extension ParameterName {
-    /// Whether this is one of the four gate matrices (stored as an h-block and an x-block).
-    public var isGateWeight: Bool { self == .wf || self == .wi || self == .wc || self == .wo }
 }
 
 /// The two blocks of a gate matrix: W_h (H × H, row-major) and W_x (H × X, row-major).
