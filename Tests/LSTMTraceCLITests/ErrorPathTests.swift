@@ -45,6 +45,15 @@ final class ErrorPathTests: XCTestCase {
                     contains: "lstm-trace writes at most 20000000 in one trace")
         assertError(try runTool(["gradcheck", "--hidden", "100", "--input", "62"]), status: 64,
                     contains: "Pass --samples n")
+        // Training commands refuse a model they cannot hold, before allocating it.
+        for command in [["train", "--hidden", "4096", "--steps", "10000"], ["bench", "--hidden", "4096"],
+                        ["toy", "--hidden", "4096", "--length", "10000"]] {
+            assertError(try runTool(command), status: 64, contains: "lstm-trace trains models of at most 100000000")
+        }
+        assertError(try runTool(["toy", "--hidden", "1000", "--input", "1000", "--length", "100", "--trace", "1:1", "-o", "/tmp/x.json"]),
+                    status: 64, contains: "lstm-trace writes at most 20000000 in one trace")
+        assertError(try runTool(["train", "--hidden", "1500", "--trace-iteration", "0", "-o", "/tmp/x.json"]),
+                    status: 64, contains: "lstm-trace writes at most 20000000 in one trace")
     }
 
     func testUnwritableOutputLeavesNoFile() throws {

@@ -14,6 +14,7 @@ enum BenchCommand: Command {
         enum BenchFormat: String { case text, json }
         let format = try a.choice("--format", default: BenchFormat.text)
         let corpus = try CorpusLoader.load(a.string("--data"), steps: o.steps)
+        try corpus.requireTrainable(hidden: o.hidden, steps: o.steps, path: a.string("--data"), a)
         let threads = try a.threads()
 
         /// The notebook's printout: a 200-character sample every 100 iterations.

@@ -6,6 +6,10 @@ struct ModelOptions {
     static let maxInput = 100_000, maxHidden = 4096, maxOutput = 100_000, maxSteps = 10_000
     /// The most numbers one trace file may hold (about half a gigabyte of JSON).
     static let maxTraceNumbers = 20_000_000
+    /// The most numbers a training command may hold for one sequence (its parameters, their
+    /// gradients and every step's values, about 800 MB): larger models are refused with one
+    /// line instead of an allocation that fails.
+    static let maxTrainingNumbers = 100_000_000
 
     let config: LSTMConfiguration
     let steps: Int
@@ -31,10 +35,19 @@ struct ModelOptions {
     /// Refuses a model whose full trace over `steps` steps would hold more than
     /// `maxTraceNumbers` numbers (a usage error that names `option`, if given).
     static func requireTraceFits(_ c: LSTMConfiguration, steps: Int, _ a: ParsedArguments, option: String? = nil) throws {
+        try requireFits(c, steps: steps, limit: maxTraceNumbers, Text.traceTooLarge, a, option: option)
+    }
+
+    /// Refuses a model that would hold more than `maxTrainingNumbers` numbers to train on
+    /// sequences of `steps` steps.
+    static func requireTrainingFits(_ c: LSTMConfiguration, steps: Int, _ a: ParsedArguments, option: String? = nil) throws {
+        try requireFits(c, steps: steps, limit: maxTrainingNumbers, Text.modelTooLarge, a, option: option)
+    }
+
+    private static func requireFits(_ c: LSTMConfiguration, steps: Int, limit: Int, _ message: (Int, Int) -> String,
+                                    _ a: ParsedArguments, option: String?) throws {
         let numbers = traceNumbers(c, steps: steps)
-        if numbers > maxTraceNumbers {
-            throw a.usageError(Text.traceTooLarge(numbers: numbers, limit: maxTraceNumbers), option: option)
-        }
+        if numbers > limit { throw a.usageError(message(numbers, limit), option: option) }
     }
 
     /// How many numbers a full trace of this model holds (parameters and their gradients,

@@ -25,10 +25,9 @@ enum ToyCommand: Command {
         if traceAt != nil && !a.has("-o") {
             throw a.usageError("--trace writes the trace to a file: add -o FILE.", option: "-o")
         }
-        if traceAt != nil {
-            try ModelOptions.requireTraceFits(LSTMConfiguration(input: o.input, hidden: o.hidden, output: o.output),
-                                              steps: o.length, a, option: "--trace")
-        }
+        let config = LSTMConfiguration(input: o.input, hidden: o.hidden, output: o.output)
+        try ModelOptions.requireTrainingFits(config, steps: o.length, a, option: "--hidden")
+        if traceAt != nil { try ModelOptions.requireTraceFits(config, steps: o.length, a, option: "--trace") }
 
         var toy = ToyRegression(options: o)
         var losses: [Double] = []

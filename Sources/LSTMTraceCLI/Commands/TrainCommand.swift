@@ -40,10 +40,11 @@ enum TrainCommand: Command {
             o.clip = try a.positiveDouble("--clip", default: 1)
             o.seed = try a.seed()
             let corpus = try CorpusLoader.load(a.string("--data"), steps: o.steps)
-            if corpus.vocabulary.count > 4096 {
-                throw CLIError.badData("'\(a.string("--data") ?? "")' has \(corpus.vocabulary.count) distinct characters; lstm-trace trains on at most 4096")
-            }
+            try corpus.requireTrainable(hidden: o.hidden, steps: o.steps, path: a.string("--data"), a)
             trainer = CharTrainer(corpus: corpus, options: o, threads: try a.threads())
+        }
+        if traceIteration != nil {
+            try ModelOptions.requireTraceFits(trainer.config, steps: trainer.options.steps, a, option: "--trace-iteration")
         }
 
         let run = TrainingRun(trainer: trainer, arguments: a, format: format, digits: digits)

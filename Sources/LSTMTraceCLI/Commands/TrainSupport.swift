@@ -13,6 +13,19 @@ enum CorpusLoader {
     }
 }
 
+extension CharCorpus {
+    /// Refuses a character model of this text that lstm-trace does not train: more than 4096
+    /// distinct characters, or a model too large (`ModelOptions.requireTrainingFits`).
+    func requireTrainable(hidden: Int, steps: Int, path: String?, _ a: ParsedArguments) throws {
+        if vocabulary.count > 4096 {
+            throw CLIError.badData("'\(path ?? "")' has \(vocabulary.count) distinct characters; lstm-trace trains on at most 4096")
+        }
+        let X = vocabulary.count
+        try ModelOptions.requireTrainingFits(LSTMConfiguration(input: X, hidden: hidden, output: X, loss: .crossEntropy),
+                                             steps: steps, a, option: "--hidden")
+    }
+}
+
 /// A CSV written row by row to a temporary file beside its destination and renamed into
 /// place when finished, so the destination is never half-written. Memory stays flat.
 final class StreamingCSV {

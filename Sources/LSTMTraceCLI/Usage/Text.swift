@@ -45,6 +45,11 @@ enum Text {
             + "Use fewer --steps or a smaller --hidden or --input."
     }
 
+    static func modelTooLarge(numbers: Int, limit: Int) -> String {
+        "This model would hold \(numbers) numbers to train on one sequence; lstm-trace trains models of at most "
+            + "\(limit). Use a smaller --hidden or fewer steps per sequence."
+    }
+
     static func diverged(at when: String, option: String) -> String {
         "training diverged at \(when): the loss or a weight is no longer a finite number. Try a smaller \(option) "
             + "or --clip."
