@@ -53,7 +53,7 @@ struct ModelOptions {
     /// How many numbers a full trace of this model holds (parameters and their gradients,
     /// and about 45 vectors a step).
     static func traceNumbers(_ c: LSTMConfiguration, steps: Int) -> Int {
-        let parameters = 4 * c.hidden * (c.concatSize + 1) + c.output * (c.hidden + 1)
+        let parameters = c.parameterCount
         let perStep = 2 * (c.input + 2 * c.concatSize + 26 * c.hidden + 4 * c.output)
         return 2 * parameters + steps * perStep
     }

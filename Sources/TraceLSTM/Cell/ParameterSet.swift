@@ -25,6 +25,17 @@ public enum ParameterName: Int, CaseIterable, Sendable {
         case .by: return (config.output, 1)
         }
     }
+
+    /// Its number of entries in a model of this configuration.
+    public func count(_ config: LSTMConfiguration) -> Int {
+        let s = shape(config)
+        return s.rows * s.cols
+    }
+}
+
+extension LSTMConfiguration {
+    /// The number of parameter entries, W_f through b_y.
+    public var parameterCount: Int { ParameterName.allCases.reduce(0) { $0 + $1.count(self) } }
 }
 
 /// Every parameter of a model in one flat float64 buffer, each tensor a named block of it.
@@ -53,23 +64,16 @@ public struct ParameterSet: Equatable, Sendable {
         var total = 0
         for name in ParameterName.allCases {
             offsets.append(total)
-            let s = name.shape(config)
-            total += s.rows * s.cols
+            total += name.count(config)
         }
         self.offsets = offsets
         self.values = [Double](repeating: 0, count: total)
     }
 
-    /// The number of entries of one tensor.
-    public func count(of name: ParameterName) -> Int {
-        let s = name.shape(config)
-        return s.rows * s.cols
-    }
-
     /// The range of `values` that holds one tensor.
     public func range(of name: ParameterName) -> Range<Int> {
         let start = offsets[name.rawValue]
-        return start..<(start + count(of: name))
+        return start..<(start + name.count(config))
     }
 
     /// Where entry (row, col) of a tensor lives in `values`; `col` counts the columns of the
