@@ -100,17 +100,7 @@ public struct JSONParser {
             index += 1
             skipSpace()
             pairs.append((key, try value()))
-            skipSpace()
-            guard index < bytes.count else { throw error("unexpected end of text in an object") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(pairs)
-            }
-            throw error("expected ',' or '}' in an object")
+            if try !anotherItem(closer: "}", in: "an object") { return .object(pairs) }
         }
     }
 
@@ -127,18 +117,21 @@ public struct JSONParser {
         while true {
             skipSpace()
             items.append(try value())
-            skipSpace()
-            guard index < bytes.count else { throw error("unexpected end of text in an array") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(items)
-            }
-            throw error("expected ',' or ']' in an array")
+            if try !anotherItem(closer: "]", in: "an array") { return .array(items) }
         }
+    }
+
+    /// After an item of an array or an object: reads ',' (true: another item follows) or the
+    /// closing bracket (false).
+    private mutating func anotherItem(closer: Unicode.Scalar, in container: String) throws -> Bool {
+        skipSpace()
+        guard index < bytes.count else { throw error("unexpected end of text in \(container)") }
+        let byte = bytes[index]
+        guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: closer) else {
+            throw error("expected ',' or '\(closer)' in \(container)")
+        }
+        index += 1
+        return byte == UInt8(ascii: ",")
     }
 
     private mutating func string() throws -> String {
