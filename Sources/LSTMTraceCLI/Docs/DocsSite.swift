@@ -3,8 +3,17 @@ import TraceLSTM
 
 /// Every file `lstm-trace docs` writes, by name.
 enum DocsSite {
-    /// The pages that need no data file.
-    static let basicPages = ["README.md", "forward.md", "backward.md", "toy-regression.md", "concat-order.md", "vanishing-gradients.md"]
+    /// The pages that need no data file, each with what writes it (the page, and the SVGs it shows).
+    private static let basic: [(name: String, files: @Sendable (DocsFormat) -> [(String, String)])] = [
+        ("README.md", { [("README.md", IndexPage.render($0))] }),
+        ("forward.md", { [("forward.md", ForwardPage.render($0))] }),
+        ("backward.md", { [("backward.md", BackwardPage.render($0))] }),
+        ("toy-regression.md", { ToyPage.render($0) }),
+        ("concat-order.md", { [("concat-order.md", ConcatOrderPage.render($0))] }),
+        ("vanishing-gradients.md", { VanishingPage.render($0) }),
+    ]
+    /// The names of the pages that need no data file.
+    static var basicPages: [String] { basic.map(\.name) }
     /// The pages that need the notebook's corpus (--data).
     static let dataPages = ["char-lstm.md"]
 
@@ -12,13 +21,7 @@ enum DocsSite {
     static func files(data: CharCorpus?, reference: JSONValue?, only: Set<String>?, threads: Int) -> [(String, String)] {
         let f = DocsFormat()
         func wanted(_ name: String) -> Bool { only.map { $0.contains(name) } ?? true }
-        var out: [(String, String)] = []
-        if wanted("README.md") { out.append(("README.md", IndexPage.render(f))) }
-        if wanted("forward.md") { out.append(("forward.md", ForwardPage.render(f))) }
-        if wanted("backward.md") { out.append(("backward.md", BackwardPage.render(f))) }
-        if wanted("toy-regression.md") { out += ToyPage.render(f) }
-        if wanted("concat-order.md") { out.append(("concat-order.md", ConcatOrderPage.render(f))) }
-        if wanted("vanishing-gradients.md") { out += VanishingPage.render(f) }
+        var out = basic.filter { wanted($0.name) }.flatMap { $0.files(f) }
         if wanted("char-lstm.md"), let data { out += CharLSTMPage.render(f, corpus: data, reference: reference, threads: threads) }
         return out
     }
