@@ -64,6 +64,36 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertEqual(resumed.stdout.split(separator: "\n").last, straight.stdout.split(separator: "\n").last)
     }
 
+    /// A second Ctrl-C stops at once, inside an iteration that would take seconds, and saves nothing.
+    func testSecondInterruptStopsAtOnce() throws {
+        let dir = try temporaryFolder(self)
+        let ck = dir.appendingPathComponent("ck").path
+        let process = Process()
+        process.executableURL = toolURL
+        process.arguments = ["train", "--hidden", "800", "--iterations", "2", "--save", ck]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Training has begun (signals are caught) once the notebook's first line is out.
+        var printed = ""
+        while !printed.contains("data has"), process.isRunning {
+            printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        process.interrupt()
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertTrue(process.isRunning, "the first Ctrl-C waits for the iteration to finish")
+        let second = Date()
+        process.interrupt()
+        process.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertLessThan(Date().timeIntervalSince(second), 5, "stopped at once")
+        XCTAssertEqual(process.terminationStatus, 130, stderr)
+        XCTAssertTrue(stderr.contains("Interrupted again: stopped at once"), stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ck), "no checkpoint")
+    }
+
     func testDamagedOrForeignCheckpointsAreRefused() throws {
         let dir = try temporaryFolder(self)
         let ck = dir.appendingPathComponent("ck").path

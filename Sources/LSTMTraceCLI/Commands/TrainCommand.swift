@@ -75,8 +75,8 @@ struct TrainingRun {
         let log = try a.string("--log").map { try StreamingCSV(path: $0, header: "iteration,loss,smooth_loss,elapsed_seconds") }
         var lossSeries = BoundedSeries(), smoothSeries = BoundedSeries()
         let corpus = trainer.corpus
-        StandardStreams.write("data has \(corpus.count) characters, \(corpus.vocabulary.count) unique\n")
         Interrupts.install()
+        StandardStreams.write("data has \(corpus.count) characters, \(corpus.vocabulary.count) unique\n")
         let start = DispatchTime.now()
         let first = trainer.state.iteration
         let progress = ProgressBar(total: iterations - first, label: "iteration")

@@ -6,14 +6,25 @@ import Darwin
 import Synchronization
 
 /// SIGINT (Ctrl-C) and SIGTERM, turned into a flag that a long command checks between
-/// iterations, so that it can finish the iteration, save, and exit 130.
+/// iterations, so that it can finish the iteration, save, and exit 130. A second signal stops
+/// the process at once (exit 130): an iteration of a large model can take long, and the
+/// user who asks twice means now. Outputs are renamed into place only when complete, so
+/// none is left half-written.
 enum Interrupts {
     private static let flag = Atomic<Bool>(false)
 
     /// Starts catching SIGINT and SIGTERM.
     static func install() {
-        signal(SIGINT) { _ in Interrupts.flag.store(true, ordering: .relaxed) }
-        signal(SIGTERM) { _ in Interrupts.flag.store(true, ordering: .relaxed) }
+        signal(SIGINT) { _ in Interrupts.received() }
+        signal(SIGTERM) { _ in Interrupts.received() }
+    }
+
+    /// In the signal handler: only async-signal-safe work (an atomic, write, _exit).
+    private static func received() {
+        guard flag.exchange(true, ordering: .relaxed) else { return }
+        let line: StaticString = "\nInterrupted again: stopped at once, without finishing the iteration or saving.\n"
+        line.withUTF8Buffer { _ = write(2, $0.baseAddress, $0.count) }
+        _exit(130)
     }
 
     /// Whether a signal has arrived.

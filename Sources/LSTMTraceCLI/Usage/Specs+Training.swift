@@ -46,7 +46,7 @@ extension TrainingSpecs {
             + "--iterations counts from the start of training, so a run resumed from a checkpoint at iteration 500 "
             + "with --iterations 1000 does 500 more, and prints what a straight run of 1000 prints from there. "
             + "Ctrl-C (or SIGTERM) finishes the current iteration, saves a checkpoint to --save FILE, writes the log "
-            + "and plot so far, and exits with 130.",
+            + "and plot so far, and exits with 130; a second Ctrl-C stops at once, without saving.",
         options: [
             data,
             OptionSpec("--iterations", value: "n", help: "Train until this many iterations are done in all.", default: "5000"),
