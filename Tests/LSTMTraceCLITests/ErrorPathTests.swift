@@ -42,7 +42,7 @@ final class ErrorPathTests: XCTestCase {
         assertError(try runTool(["step", "--hidden", "4097"]), status: 64, contains: "from 1 to 4096")
         assertError(try runTool(["step", "--steps", "10001"]), status: 64, contains: "from 1 to 10000")
         assertError(try runTool(["step", "--hidden", "4000", "--input", "4000"]), status: 64,
-                    contains: "lstm-trace writes at most 20000000 in one trace")
+                    contains: "lstm-trace writes at most 20000000 in one trace. Make one of --steps, --hidden, --input")
         assertError(try runTool(["gradcheck", "--hidden", "100", "--input", "62"]), status: 64,
                     contains: "Pass --samples n")
         // Training commands refuse a model they cannot hold, before allocating it.
@@ -51,7 +51,7 @@ final class ErrorPathTests: XCTestCase {
             assertError(try runTool(command), status: 64, contains: "lstm-trace trains models of at most 100000000")
         }
         assertError(try runTool(["toy", "--hidden", "1000", "--input", "1000", "--length", "100", "--trace", "1:1", "-o", "/tmp/x.json"]),
-                    status: 64, contains: "lstm-trace writes at most 20000000 in one trace")
+                    status: 64, contains: "lstm-trace writes at most 20000000 in one trace. Make one of --length, --hidden")
         assertError(try runTool(["train", "--hidden", "1500", "--trace-iteration", "0", "-o", "/tmp/x.json"]),
                     status: 64, contains: "lstm-trace writes at most 20000000 in one trace")
     }

@@ -29,25 +29,28 @@ struct ModelOptions {
         initialization = try a.choice("--init", default: InitName.tutorial) == .tutorial ? .tutorial : .notebook(weightSD: 0.1)
         forgetBias = try a.double("--forget-bias", default: 0, in: -100...100)
         config = LSTMConfiguration(input: input, hidden: hidden, output: output, concat: concat, loss: loss)
-        try Self.requireTraceFits(config, steps: steps, a)
+        try Self.requireTraceFits(config, steps: steps, sizes: ["--steps", "--hidden", "--input", "--output"], a)
     }
 
     /// Refuses a model whose full trace over `steps` steps would hold more than
-    /// `maxTraceNumbers` numbers (a usage error that names `option`, if given).
-    static func requireTraceFits(_ c: LSTMConfiguration, steps: Int, _ a: ParsedArguments, option: String? = nil) throws {
-        try requireFits(c, steps: steps, limit: maxTraceNumbers, Text.traceTooLarge, a, option: option)
+    /// `maxTraceNumbers` numbers: a usage error that names `option`, if given, and advises
+    /// making one of the options `sizes` smaller.
+    static func requireTraceFits(_ c: LSTMConfiguration, steps: Int, sizes: [String], _ a: ParsedArguments,
+                                 option: String? = nil) throws {
+        try requireFits(c, steps: steps, limit: maxTraceNumbers, sizes: sizes, Text.traceTooLarge, a, option: option)
     }
 
     /// Refuses a model that would hold more than `maxTrainingNumbers` numbers to train on
     /// sequences of `steps` steps.
-    static func requireTrainingFits(_ c: LSTMConfiguration, steps: Int, _ a: ParsedArguments, option: String? = nil) throws {
-        try requireFits(c, steps: steps, limit: maxTrainingNumbers, Text.modelTooLarge, a, option: option)
+    static func requireTrainingFits(_ c: LSTMConfiguration, steps: Int, sizes: [String], _ a: ParsedArguments,
+                                    option: String? = nil) throws {
+        try requireFits(c, steps: steps, limit: maxTrainingNumbers, sizes: sizes, Text.modelTooLarge, a, option: option)
     }
 
-    private static func requireFits(_ c: LSTMConfiguration, steps: Int, limit: Int, _ message: (Int, Int) -> String,
-                                    _ a: ParsedArguments, option: String?) throws {
+    private static func requireFits(_ c: LSTMConfiguration, steps: Int, limit: Int, sizes: [String],
+                                    _ message: (Int, Int, [String]) -> String, _ a: ParsedArguments, option: String?) throws {
         let numbers = traceNumbers(c, steps: steps)
-        if numbers > limit { throw a.usageError(message(numbers, limit), option: option) }
+        if numbers > limit { throw a.usageError(message(numbers, limit, sizes), option: option) }
     }
 
     /// How many numbers a full trace of this model holds (parameters and their gradients,

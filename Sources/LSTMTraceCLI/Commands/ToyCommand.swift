@@ -26,8 +26,9 @@ enum ToyCommand: Command {
             throw a.usageError("--trace writes the trace to a file: add -o FILE.", option: "-o")
         }
         let config = LSTMConfiguration(input: o.input, hidden: o.hidden, output: o.output)
-        try ModelOptions.requireTrainingFits(config, steps: o.length, a, option: "--hidden")
-        if traceAt != nil { try ModelOptions.requireTraceFits(config, steps: o.length, a, option: "--trace") }
+        let sizes = ["--length", "--hidden", "--input", "--output"]
+        try ModelOptions.requireTrainingFits(config, steps: o.length, sizes: sizes, a, option: "--hidden")
+        if traceAt != nil { try ModelOptions.requireTraceFits(config, steps: o.length, sizes: sizes, a, option: "--trace") }
 
         var toy = ToyRegression(options: o)
         var losses: [Double] = []

@@ -44,7 +44,8 @@ enum TrainCommand: Command {
             trainer = CharTrainer(corpus: corpus, options: o, threads: try a.threads())
         }
         if traceIteration != nil {
-            try ModelOptions.requireTraceFits(trainer.config, steps: trainer.options.steps, a, option: "--trace-iteration")
+            try ModelOptions.requireTraceFits(trainer.config, steps: trainer.options.steps, sizes: ["--steps", "--hidden"], a,
+                                              option: "--trace-iteration")
         }
 
         let run = TrainingRun(trainer: trainer, arguments: a, format: format, digits: digits)

@@ -22,7 +22,7 @@ extension CharCorpus {
         }
         let X = vocabulary.count
         try ModelOptions.requireTrainingFits(LSTMConfiguration(input: X, hidden: hidden, output: X, loss: .crossEntropy),
-                                             steps: steps, a, option: "--hidden")
+                                             steps: steps, sizes: ["--hidden", "--steps"], a, option: "--hidden")
     }
 }
 

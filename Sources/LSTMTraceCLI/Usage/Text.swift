@@ -40,14 +40,14 @@ enum Text {
         "The value '\(text)' is invalid for '\(option.synopsis)': expected \(expected)."
     }
 
-    static func traceTooLarge(numbers: Int, limit: Int) -> String {
+    static func traceTooLarge(numbers: Int, limit: Int, sizes: [String]) -> String {
         "This trace would hold \(numbers) numbers; lstm-trace writes at most \(limit) in one trace. "
-            + "Use fewer --steps or a smaller --hidden or --input."
+            + "Make one of \(sizes.joined(separator: ", ")) smaller."
     }
 
-    static func modelTooLarge(numbers: Int, limit: Int) -> String {
+    static func modelTooLarge(numbers: Int, limit: Int, sizes: [String]) -> String {
         "This model would hold \(numbers) numbers to train on one sequence; lstm-trace trains models of at most "
-            + "\(limit). Use a smaller --hidden or fewer steps per sequence."
+            + "\(limit). Make one of \(sizes.joined(separator: ", ")) smaller."
     }
 
     static func diverged(at when: String, option: String) -> String {
