@@ -7,7 +7,7 @@ let package = Package(
         .library(name: "TraceLSTM", targets: ["TraceLSTM"]),
         .executable(name: "lstm-trace", targets: ["lstm-trace"]),
     ],
-    // No package dependencies: the toolchain's Foundation and XCTest only.
+    // No package dependencies: the toolchain's Foundation and Swift Testing only.
     dependencies: [],
     targets: [
         // MARK: Library

@@ -18,6 +18,10 @@ public enum LSTMTrace {
     /// Runs with the words after the program's name; returns the exit code.
     public static func main(_ arguments: [String]) -> Int32 {
         signal(SIGPIPE, SIG_IGN)  // a closed pipe becomes EPIPE, handled by StandardStreams
+        Interrupts.unblock()
+        // train saves on SIGINT and SIGTERM: catch them before anything else happens, so that
+        // a signal in its first milliseconds is not a death by signal.
+        if arguments.first == TrainCommand.spec.name { Interrupts.install() }
         let specs = commands.map { $0.spec }
         guard let first = arguments.first else {
             StandardStreams.write(HelpFormatter.rootHelp(specs))

@@ -1,36 +1,36 @@
 import Foundation
 import TraceLSTM
-import XCTest
+import Testing
 
 /// `lstm-trace html`: one self-contained page, and its refusals. (The page's behaviour is
 /// tested in a real browser by Tests/browser/explorer_test.py, which .ci/run runs.)
-final class HtmlCommandTests: XCTestCase {
-    func testPageIsSelfContainedAndCarriesTheTrace() throws {
-        let dir = try temporaryFolder(self)
+@Suite struct HtmlCommandTests {
+    @Test func pageIsSelfContainedAndCarriesTheTrace() throws {
+        let dir = try temporaryFolder()
         let json = dir.appendingPathComponent("t.json").path, page = dir.appendingPathComponent("t.html").path
-        XCTAssertEqual(try runTool(["step", "--steps", "2", "--format", "json", "-o", json]).status, 0)
-        XCTAssertEqual(try runTool(["html", "--from", json, "--title", "A <small> trace", "-o", page]).status, 0)
+        #expect(try runTool(["step", "--steps", "2", "--format", "json", "-o", json]).status == 0)
+        #expect(try runTool(["html", "--from", json, "--title", "A <small> trace", "-o", page]).status == 0)
         let html = try String(contentsOfFile: page, encoding: .utf8)
-        XCTAssertTrue(html.hasPrefix("<!doctype html>"))
-        XCTAssertTrue(html.contains("<title>A &lt;small&gt; trace"), "the title is escaped")
+        #expect(html.hasPrefix("<!doctype html>"))
+        #expect(html.contains("<title>A &lt;small&gt; trace"), "the title is escaped")
         for external in ["<link", "src=\"http", "href=\"http", "@import", "url(http", "<script src"] {
-            XCTAssertFalse(html.contains(external), "nothing external: found \(external)")
+            #expect(!(html.contains(external)), "nothing external: found \(external)")
         }
         // The embedded trace is the trace, and the symbol table is the library's.
-        let start = try XCTUnwrap(html.range(of: "<script type=\"application/json\" id=\"trace-data\">\n"))
-        let end = try XCTUnwrap(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let start = try #require(html.range(of: "<script type=\"application/json\" id=\"trace-data\">\n"))
+        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
         let embedded = try TraceJSON.decode(JSONParser.parse(String(html[start.upperBound..<end.lowerBound])))
         let original = try TraceJSON.decode(JSONParser.parse(String(contentsOfFile: json, encoding: .utf8)))
-        XCTAssertEqual(embedded, original)
-        XCTAssertTrue(html.contains(Equations.forward(original.config)[1].text.replacingOccurrences(of: "<", with: "\\u003c")))
+        #expect(embedded == original)
+        #expect(html.contains(Equations.forward(original.config)[1].text.replacingOccurrences(of: "<", with: "\\u003c")))
         // Traced directly from model options too.
         let direct = try runTool(["html", "--steps", "2"])
-        XCTAssertEqual(direct.status, 0)
-        XCTAssertTrue(direct.stdout.contains("id=\"trace-data\""))
+        #expect(direct.status == 0)
+        #expect(direct.stdout.contains("id=\"trace-data\""))
     }
 
-    func testRefusals() throws {
-        let dir = try temporaryFolder(self)
+    @Test func refusals() throws {
+        let dir = try temporaryFolder()
         assertError(try runTool(["html", "--from", dir.appendingPathComponent("none.json").path]), status: 66, contains: "no such file")
         let notJSON = dir.appendingPathComponent("x.json").path
         try "not json".write(toFile: notJSON, atomically: true, encoding: .utf8)

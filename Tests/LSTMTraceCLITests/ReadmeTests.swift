@@ -1,39 +1,37 @@
 import Foundation
-import XCTest
+import Testing
 
 /// README.md's excerpts are what the tool prints: each block between
 /// `<!-- excerpt: COMMAND -->` and `<!-- end excerpt -->` must appear verbatim in COMMAND's output.
-final class ReadmeTests: XCTestCase {
-    func testExcerptsAreRealOutput() throws {
+@Suite struct ReadmeTests {
+    @Test func excerptsAreRealOutput() throws {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
         let parts = text.components(separatedBy: "<!-- excerpt: lstm-trace ").dropFirst()
-        XCTAssertFalse(parts.isEmpty, "README has an excerpt")
+        #expect(!(parts.isEmpty), "README has an excerpt")
         for part in parts {
-            let headerEnd = try XCTUnwrap(part.range(of: " -->\n"))
+            let headerEnd = try #require(part.range(of: " -->\n"))
             let header = String(part[..<headerEnd.lowerBound])
             let rest = part[headerEnd.upperBound...]
-            let body = String(rest[..<(try XCTUnwrap(rest.range(of: "<!-- end excerpt -->")).lowerBound)])
+            let body = String(rest[..<(try #require(rest.range(of: "<!-- end excerpt -->")).lowerBound)])
             let r = try runTool(header.split(separator: " ").map(String.init))
-            XCTAssertEqual(r.status, 0)
-            XCTAssertTrue(r.stdout.contains(body), "README excerpt of 'lstm-trace \(header)' is not in its output")
+            #expect(r.status == 0)
+            #expect(r.stdout.contains(body), "README excerpt of 'lstm-trace \(header)' is not in its output")
         }
     }
 
     /// README's figures for the notebook are docs/char-lstm.md's, which `lstm-trace docs --check`
     /// holds to what the code computes (CI runs it on the Shakespeare sample).
-    func testNotebookFiguresAreTheDocsPage() throws {
+    @Test func notebookFiguresAreTheDocsPage() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let page = try String(contentsOf: root.appendingPathComponent("docs/char-lstm.md"), encoding: .utf8)
         let words = readme.split(whereSeparator: \.isWhitespace).map(String.init)
-        let at = try XCTUnwrap(words.indices.first { words[$0...].starts(with: ["after", "5000", "iterations", "is"]) },
-                               "README states the smooth loss after 5000 iterations")
+        let at = try #require(words.indices.first { words[$0...].starts(with: ["after", "5000", "iterations", "is"]) }, "README states the smooth loss after 5000 iterations")
         let ours = words[at + 4].trimmingCharacters(in: CharacterSet(charactersIn: ",")), numpys = words[at + 7]
-        XCTAssertEqual(words[at + 5 ... at + 6], ["against", "numpy's"])
-        XCTAssertTrue(page.contains("| 4999 | \(ours) | \(numpys) |"),
-                      "README's \(ours) against \(numpys) is not the row for iteration 4999 of docs/char-lstm.md")
+        #expect(words[at + 5 ... at + 6] == ["against", "numpy's"])
+        #expect(page.contains("| 4999 | \(ours) | \(numpys) |"), "README's \(ours) against \(numpys) is not the row for iteration 4999 of docs/char-lstm.md")
     }
 }

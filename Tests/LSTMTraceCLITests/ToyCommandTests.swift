@@ -3,11 +3,11 @@ import Foundation
 import FoundationXML
 #endif
 import TraceLSTM
-import XCTest
+import Testing
 
 /// `lstm-trace toy` end to end: tables, traces, plots and its refusals.
-final class ToyCommandTests: XCTestCase {
-    func testBadValuesAreUsageErrors() throws {
+@Suite struct ToyCommandTests {
+    @Test func badValuesAreUsageErrors() throws {
         assertError(try runTool(["toy", "--epochs", "0"]), status: 64, contains: "'--epochs <n>': expected a whole number from 1 to 100000")
         assertError(try runTool(["toy", "--learning-rate", "-0.1"]), status: 64, contains: "'--learning-rate <r>'")
         assertError(try runTool(["toy", "--learning-rate", "NaN"]), status: 64, contains: "The value 'NaN' is invalid for '--learning-rate <r>'")
@@ -22,61 +22,61 @@ final class ToyCommandTests: XCTestCase {
         assertError(try runTool(["toy", "--epochs", "2", "--plot", "/tmp/loss.png"]), status: 64, contains: "a file name ending in .svg")
     }
 
-    func testDivergenceIsReportedNotPrinted() throws {
+    @Test func divergenceIsReportedNotPrinted() throws {
         let r = try runTool(["toy", "--epochs", "30", "--learning-rate", "1000000", "--sequences", "10"])
-        XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stderr.hasPrefix("Error: training diverged at epoch "), r.stderr)
-        XCTAssertEqual(r.stdout, "")
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("Error: training diverged at epoch "), "\(r.stderr)")
+        #expect(r.stdout == "")
     }
 
-    func testJSONTableAndTraceOfOneSequence() throws {
-        let dir = try temporaryFolder(self)
+    @Test func jSONTableAndTraceOfOneSequence() throws {
+        let dir = try temporaryFolder()
         let tablePath = dir.appendingPathComponent("losses.json").path
-        XCTAssertEqual(try runTool(["toy", "--epochs", "3", "--format", "json", "-o", tablePath]).status, 0)
+        #expect(try runTool(["toy", "--epochs", "3", "--format", "json", "-o", tablePath]).status == 0)
         let table = try JSONParser.parse(String(contentsOfFile: tablePath, encoding: .utf8))
-        let losses = try XCTUnwrap(table["epoch_losses"]?.numberArray)
-        XCTAssertEqual(losses.count, 3)
+        let losses = try #require(table["epoch_losses"]?.numberArray)
+        #expect(losses.count == 3)
 
         // The trace of sequence 1 at epoch 2 is the pass of the library's own trainer at that point.
         let tracePath = dir.appendingPathComponent("trace.json").path
         let r = try runTool(["toy", "--epochs", "3", "--trace", "2:1", "--format", "json", "-o", tracePath])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stderr, "", "no progress bar when stderr is not a terminal")
-        XCTAssertTrue(r.stdout.contains("| 3 | \(NumberFormat.display(losses[2]))"), "the epoch table on stdout")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr == "", "no progress bar when stderr is not a terminal")
+        #expect(r.stdout.contains("| 3 | \(NumberFormat.display(losses[2]))"), "the epoch table on stdout")
         let trace = try TraceJSON.decode(JSONParser.parse(String(contentsOfFile: tracePath, encoding: .utf8)))
         var options = ToyRegressionOptions()
         options.epochs = 3
         var toy = ToyRegression(options: options)
         _ = toy.trainEpoch()
-        let expected = try XCTUnwrap(toy.trainEpoch(traceSequence: 0).trace)
-        XCTAssertEqual(trace.parameters, expected.parameters)
-        XCTAssertEqual(trace.gradients, expected.gradients)
-        XCTAssertEqual(trace.steps.count, 10)
-        XCTAssertEqual(trace.settings.first { $0.0 == "epoch" }?.1, .integer(2))
+        let expected = try #require(toy.trainEpoch(traceSequence: 0).trace)
+        #expect(trace.parameters == expected.parameters)
+        #expect(trace.gradients == expected.gradients)
+        #expect(trace.steps.count == 10)
+        #expect(trace.settings.first { $0.0 == "epoch" }?.1 == .integer(2))
 
         for format in ["md", "csv"] {
             let p = dir.appendingPathComponent("trace.\(format)").path
-            XCTAssertEqual(try runTool(["toy", "--epochs", "2", "--trace", "2:5", "--format", format, "-o", p]).status, 0)
-            XCTAssertGreaterThan(try String(contentsOfFile: p, encoding: .utf8).count, 1000)
+            #expect(try runTool(["toy", "--epochs", "2", "--trace", "2:5", "--format", format, "-o", p]).status == 0)
+            #expect(try String(contentsOfFile: p, encoding: .utf8).count > 1000)
         }
     }
 
-    func testPlotIsAnSVGWithAxes() throws {
-        let dir = try temporaryFolder(self)
+    @Test func plotIsAnSVGWithAxes() throws {
+        let dir = try temporaryFolder()
         let svg = dir.appendingPathComponent("loss.svg").path
-        XCTAssertEqual(try runTool(["toy", "--epochs", "5", "--plot", svg, "--format", "csv"]).status, 0)
+        #expect(try runTool(["toy", "--epochs", "5", "--plot", svg, "--format", "csv"]).status == 0)
         let text = try String(contentsOfFile: svg, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-        XCTAssertTrue(text.contains("<polyline"))
-        XCTAssertTrue(text.contains(">epoch</text>"))
-        XCTAssertTrue(text.contains("Toy regression: loss per epoch"))
-        XCTAssertNotNil(try? XMLDocument(xmlString: text), "well-formed XML")
+        #expect(text.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(text.contains("<polyline"))
+        #expect(text.contains(">epoch</text>"))
+        #expect(text.contains("Toy regression: loss per epoch"))
+        #expect(throws: Never.self, "well-formed XML") { try XMLDocument(xmlString: text) }
     }
 
-    func testHelpSaysWhatTheExampleCanLearn() throws {
+    @Test func helpSaysWhatTheExampleCanLearn() throws {
         let help = try runTool(["toy", "--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
             .split(separator: " ").joined(separator: " ")
-        XCTAssertTrue(help.contains("Y is noise drawn independently of X"))
-        XCTAssertTrue(help.contains("memorising 100 (sequence, target) pairs"))
+        #expect(help.contains("Y is noise drawn independently of X"))
+        #expect(help.contains("memorising 100 (sequence, target) pairs"))
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import TraceLSTM
-import XCTest
+import Testing
 
 /// `lstm-trace train` and `sample` end to end, on a small model over the generated corpus.
-final class TrainCommandTests: XCTestCase {
+@Suite struct TrainCommandTests {
     let small = ["--hidden", "16", "--steps", "10", "--report-every", "20", "--sample-length", "30"]
 
     /// Lines of the notebook's printout from iteration `from` on (its samples and losses).
@@ -16,30 +16,30 @@ final class TrainCommandTests: XCTestCase {
         }
     }
 
-    func testResumeContinuesExactly() throws {
-        let dir = try temporaryFolder(self)
+    @Test func resumeContinuesExactly() throws {
+        let dir = try temporaryFolder()
         let ck = dir.appendingPathComponent("ck").path
         let straight = try runTool(["train", "--iterations", "120"] + small + ["--log", dir.appendingPathComponent("a.csv").path])
-        XCTAssertEqual(straight.status, 0, straight.stderr)
+        #expect(straight.status == 0, "\(straight.stderr)")
         let first = try runTool(["train", "--iterations", "60", "--save", ck] + small)
-        XCTAssertEqual(first.status, 0, first.stderr)
+        #expect(first.status == 0, "\(first.stderr)")
         let rest = try runTool(["train", "--resume", ck, "--iterations", "120", "--report-every", "20", "--sample-length", "30",
                                 "--log", dir.appendingPathComponent("b.csv").path])
-        XCTAssertEqual(rest.status, 0, rest.stderr)
-        XCTAssertEqual(reports(rest.stdout, from: 60), reports(straight.stdout, from: 60))
-        XCTAssertEqual(reports(rest.stdout, from: 60).count, 3)
-        XCTAssertEqual(rest.stdout.split(separator: "\n").last, straight.stdout.split(separator: "\n").last, "the final smooth loss")
+        #expect(rest.status == 0, "\(rest.stderr)")
+        #expect(reports(rest.stdout, from: 60) == reports(straight.stdout, from: 60))
+        #expect(reports(rest.stdout, from: 60).count == 3)
+        #expect(rest.stdout.split(separator: "\n").last == straight.stdout.split(separator: "\n").last, "the final smooth loss")
         // The per-iteration log of the resumed half equals the straight run's rows (but elapsed time).
         func rows(_ name: String) throws -> [String] {
             try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8).components(separatedBy: "\r\n")
                 .dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
         }
-        XCTAssertEqual(try rows("b.csv"), Array(try rows("a.csv").suffix(60)))
-        XCTAssertEqual(try rows("a.csv").first?.hasPrefix("0,"), true)
+        #expect(try rows("b.csv") == Array(try rows("a.csv").suffix(60)))
+        #expect(try rows("a.csv").first?.hasPrefix("0,") == true)
     }
 
-    func testInterruptFinishesTheIterationSavesAndResumes() throws {
-        let dir = try temporaryFolder(self)
+    @Test func interruptFinishesTheIterationSavesAndResumes() throws {
+        let dir = try temporaryFolder()
         let ck = dir.appendingPathComponent("ck").path
         let process = Process()
         process.executableURL = toolURL
@@ -52,21 +52,21 @@ final class TrainCommandTests: XCTestCase {
         process.interrupt()  // SIGINT, as Ctrl-C
         process.waitUntilExit()
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertEqual(process.terminationStatus, 130, stderr)
-        XCTAssertTrue(stderr.contains("checkpoint saved to '\(ck)'"), stderr)
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("checkpoint saved to '\(ck)'"), "\(stderr)")
         let k = try CharCheckpoint(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: ck))))
-        XCTAssertGreaterThan(k.state.iteration, 0)
+        #expect(k.state.iteration > 0)
         // Nothing was lost: resuming to a few iterations later ends where a straight run ends.
         let target = String(k.state.iteration + 7)
         let resumed = try runTool(["train", "--resume", ck, "--iterations", target, "--report-every", "20", "--sample-length", "30"])
         let straight = try runTool(["train", "--iterations", target] + small)
-        XCTAssertEqual(resumed.status, 0, resumed.stderr)
-        XCTAssertEqual(resumed.stdout.split(separator: "\n").last, straight.stdout.split(separator: "\n").last)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.split(separator: "\n").last == straight.stdout.split(separator: "\n").last)
     }
 
     /// A second Ctrl-C stops at once, inside an iteration that would take seconds, and saves nothing.
-    func testSecondInterruptStopsAtOnce() throws {
-        let dir = try temporaryFolder(self)
+    @Test func secondInterruptStopsAtOnce() throws {
+        let dir = try temporaryFolder()
         let ck = dir.appendingPathComponent("ck").path
         let process = Process()
         process.executableURL = toolURL
@@ -83,21 +83,21 @@ final class TrainCommandTests: XCTestCase {
         Thread.sleep(forTimeInterval: 0.5)
         process.interrupt()
         Thread.sleep(forTimeInterval: 0.5)
-        XCTAssertTrue(process.isRunning, "the first Ctrl-C waits for the iteration to finish")
+        #expect(process.isRunning, "the first Ctrl-C waits for the iteration to finish")
         let second = Date()
         process.interrupt()
         process.waitUntilExit()
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertLessThan(Date().timeIntervalSince(second), 5, "stopped at once")
-        XCTAssertEqual(process.terminationStatus, 130, stderr)
-        XCTAssertTrue(stderr.contains("Interrupted again: stopped at once"), stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: ck), "no checkpoint")
+        #expect(Date().timeIntervalSince(second) < 5, "stopped at once")
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("Interrupted again: stopped at once"), "\(stderr)")
+        #expect(!(FileManager.default.fileExists(atPath: ck)), "no checkpoint")
     }
 
-    func testDamagedOrForeignCheckpointsAreRefused() throws {
-        let dir = try temporaryFolder(self)
+    @Test func damagedOrForeignCheckpointsAreRefused() throws {
+        let dir = try temporaryFolder()
         let ck = dir.appendingPathComponent("ck").path
-        XCTAssertEqual(try runTool(["train", "--iterations", "3", "--save", ck] + small).status, 0)
+        #expect(try runTool(["train", "--iterations", "3", "--save", ck] + small).status == 0)
         let good = try Data(contentsOf: URL(fileURLWithPath: ck))
         func variant(_ name: String, _ bytes: Data) throws -> String {
             let p = dir.appendingPathComponent(name).path
@@ -126,8 +126,8 @@ final class TrainCommandTests: XCTestCase {
         assertError(try runTool(["sample", "--checkpoint", try variant("f2", flipped)]), status: 65, contains: "checksum")
     }
 
-    func testTextsThatCannotBeTrainedOn() throws {
-        let dir = try temporaryFolder(self)
+    @Test func textsThatCannotBeTrainedOn() throws {
+        let dir = try temporaryFolder()
         func file(_ name: String, _ bytes: [UInt8]) throws -> String {
             let p = dir.appendingPathComponent(name).path
             try Data(bytes).write(to: URL(fileURLWithPath: p))
@@ -147,35 +147,35 @@ final class TrainCommandTests: XCTestCase {
         assertError(try runTool(["train", "--trace-iteration", "2", "--iterations", "5"]), status: 64, contains: "add -o FILE")
     }
 
-    func testTraceOfOneIterationLogAndPlot() throws {
-        let dir = try temporaryFolder(self)
+    @Test func traceOfOneIterationLogAndPlot() throws {
+        let dir = try temporaryFolder()
         let trace = dir.appendingPathComponent("it3.json").path, log = dir.appendingPathComponent("log.csv").path
         let plot = dir.appendingPathComponent("loss.svg").path
         let r = try runTool(["train", "--iterations", "6", "--trace-iteration", "3", "--format", "json", "-o", trace,
                              "--log", log, "--plot", plot] + small)
-        XCTAssertEqual(r.status, 0, r.stderr)
+        #expect(r.status == 0, "\(r.stderr)")
         let t = try TraceJSON.decode(JSONParser.parse(String(contentsOfFile: trace, encoding: .utf8)))
-        XCTAssertEqual(t.steps.count, 10)
-        XCTAssertEqual(t.config.loss, .crossEntropy)
-        XCTAssertNotNil(t.clippedGradients, "gradients after clipping too")
-        XCTAssertEqual(t.settings.first { $0.0 == "iteration" }?.1, .integer(3))
+        #expect(t.steps.count == 10)
+        #expect(t.config.loss == .crossEntropy)
+        #expect(t.clippedGradients != nil, "gradients after clipping too")
+        #expect(t.settings.first { $0.0 == "iteration" }?.1 == .integer(3))
         let rows = try String(contentsOfFile: log, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        XCTAssertEqual(rows.first, "iteration,loss,smooth_loss,elapsed_seconds")
-        XCTAssertEqual(rows.count, 7)
-        let loss3 = try XCTUnwrap(Double(rows[4].split(separator: ",")[1]))
-        XCTAssertEqual(loss3, t.loss, "the trace is iteration 3's pass")
-        XCTAssertTrue(try String(contentsOfFile: plot, encoding: .utf8).contains("smooth loss"))
+        #expect(rows.first == "iteration,loss,smooth_loss,elapsed_seconds")
+        #expect(rows.count == 7)
+        let loss3 = try #require(Double(rows[4].split(separator: ",")[1]))
+        #expect(loss3 == t.loss, "the trace is iteration 3's pass")
+        #expect(try String(contentsOfFile: plot, encoding: .utf8).contains("smooth loss"))
     }
 
-    func testSampleFromACheckpoint() throws {
-        let dir = try temporaryFolder(self)
+    @Test func sampleFromACheckpoint() throws {
+        let dir = try temporaryFolder()
         let ck = dir.appendingPathComponent("ck").path
-        XCTAssertEqual(try runTool(["train", "--iterations", "30", "--save", ck] + small).status, 0)
+        #expect(try runTool(["train", "--iterations", "30", "--save", ck] + small).status == 0)
         let a = try runTool(["sample", "--checkpoint", ck, "--length", "50", "--prime", "The gate", "--seed", "3"])
-        XCTAssertEqual(a.status, 0, a.stderr)
-        XCTAssertTrue(a.stdout.hasPrefix("The gate"))
-        XCTAssertEqual(a.stdout.unicodeScalars.count, 8 + 50 + 1)
-        XCTAssertEqual(try runTool(["sample", "--checkpoint", ck, "--length", "50", "--prime", "The gate", "--seed", "3"]).stdout, a.stdout)
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stdout.hasPrefix("The gate"))
+        #expect(a.stdout.unicodeScalars.count == 8 + 50 + 1)
+        #expect(try runTool(["sample", "--checkpoint", ck, "--length", "50", "--prime", "The gate", "--seed", "3"]).stdout == a.stdout)
         assertError(try runTool(["sample", "--checkpoint", ck, "--prime", "Zebra#"]), status: 64, contains: "characters of the checkpoint's vocabulary")
         assertError(try runTool(["sample"]), status: 64, contains: "Missing '--checkpoint <file>'")
     }

@@ -76,7 +76,6 @@ struct TrainingRun {
         let log = try a.string("--log").map { try StreamingCSV(path: $0, header: "iteration,loss,smooth_loss,elapsed_seconds") }
         var lossSeries = BoundedSeries(), smoothSeries = BoundedSeries()
         let corpus = trainer.corpus
-        Interrupts.install()
         StandardStreams.write("data has \(corpus.count) characters, \(corpus.vocabulary.count) unique\n")
         let start = DispatchTime.now()
         let first = trainer.state.iteration

@@ -13,6 +13,17 @@ import Synchronization
 enum Interrupts {
     private static let flag = Atomic<Bool>(false)
 
+    /// Lets SIGINT, SIGTERM, SIGHUP and SIGQUIT through. A process inherits its parent's
+    /// blocked signals across exec, and a parent that starts lstm-trace from a worker thread
+    /// (a test runner, a thread pool) has them blocked: without this, Ctrl-C and `kill` would do
+    /// nothing at all.
+    static func unblock() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&set, s) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+    }
+
     /// Starts catching SIGINT and SIGTERM.
     static func install() {
         signal(SIGINT) { _ in Interrupts.received() }

@@ -1,5 +1,5 @@
 import Foundation
-import XCTest
+import Testing
 
 /// What a run of the built `lstm-trace` binary printed and returned.
 struct ToolResult {
@@ -10,7 +10,7 @@ struct ToolResult {
 
 /// Runs the built binary (next to the test bundle in .build/<config>/) with `arguments`.
 func runTool(_ arguments: [String], stdin: String? = nil, currentDirectory: URL? = nil,
-             file: StaticString = #filePath, line: UInt = #line) throws -> ToolResult {
+             sourceLocation: SourceLocation = #_sourceLocation) throws -> ToolResult {
     let process = Process()
     process.executableURL = toolURL
     process.arguments = arguments
@@ -50,20 +50,44 @@ let toolURL: URL = {
     return url.appendingPathComponent("lstm-trace")
 }()
 
-/// A fresh temporary folder, removed after the test.
-func temporaryFolder(_ test: XCTestCase) throws -> URL {
+/// A fresh temporary folder, removed when the test process exits.
+func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("lstm-trace-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    TemporaryFolders.shared.add(url)
     return url
+}
+
+/// The folders `temporaryFolder()` made, removed at exit (Swift Testing has no teardown blocks).
+final class TemporaryFolders: @unchecked Sendable {
+    static let shared = TemporaryFolders()
+    private let lock = NSLock()
+    private var urls: [URL] = []
+
+    private init() {
+        atexit { TemporaryFolders.shared.removeAll() }
+    }
+
+    func add(_ url: URL) {
+        lock.lock()
+        urls.append(url)
+        lock.unlock()
+    }
+
+    func removeAll() {
+        lock.lock()
+        for url in urls { try? FileManager.default.removeItem(at: url) }
+        urls = []
+        lock.unlock()
+    }
 }
 
 /// Asserts a usage-style error: exit code, a first line starting with `Error:` that contains
 /// `message`, and nothing on stdout.
-func assertError(_ r: ToolResult, status: Int32, contains message: String, file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertEqual(r.status, status, "exit code; stderr: \(r.stderr)", file: file, line: line)
+func assertError(_ r: ToolResult, status: Int32, contains message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(r.status == status, "exit code; stderr: \(r.stderr)", sourceLocation: sourceLocation)
     let first = r.stderr.split(separator: "\n").first.map(String.init) ?? ""
-    XCTAssertTrue(first.hasPrefix("Error: "), "first stderr line: \(first)", file: file, line: line)
-    XCTAssertTrue(first.contains(message), "'\(first)' should contain '\(message)'", file: file, line: line)
-    XCTAssertEqual(r.stdout, "", "nothing on stdout", file: file, line: line)
+    #expect(first.hasPrefix("Error: "), "first stderr line: \(first)", sourceLocation: sourceLocation)
+    #expect(first.contains(message), "'\(first)' should contain '\(message)'", sourceLocation: sourceLocation)
+    #expect(r.stdout == "", "nothing on stdout", sourceLocation: sourceLocation)
 }

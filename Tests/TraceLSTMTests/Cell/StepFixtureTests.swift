@@ -1,5 +1,5 @@
 import TraceLSTM
-import XCTest
+import Testing
 
 /// The traces the library computes against the numpy reference's (Fixtures/step_traces.json,
 /// written by Examples/python/make_fixtures.py from lstm_reference.py).
@@ -9,39 +9,39 @@ import XCTest
 /// step): the dot products sum in another order than numpy's BLAS, which moves results by a
 /// few ulps, and ten steps of the recurrence do not amplify that past ~1e-14. Gradients agree
 /// within 1e-10: BPTT multiplies such differences through up to ten steps of W_gᵀ products.
-final class StepFixtureTests: XCTestCase {
-    func testEveryQuantityMatchesNumpy() throws {
-        let traces = try XCTUnwrap(Fixtures.json("step_traces.json")["traces"]?.arrayValue)
-        XCTAssertEqual(traces.count, 7)
+@Suite struct StepFixtureTests {
+    @Test func everyQuantityMatchesNumpy() throws {
+        let traces = try #require(Fixtures.json("step_traces.json")["traces"]?.arrayValue)
+        #expect(traces.count == 7)
         for json in traces {
             let expected = try TraceJSON.decode(json)
             let c = expected.config
             let label = "X=\(c.input) H=\(c.hidden) K=\(c.output) T=\(expected.steps.count) \(c.concat.rawValue) \(c.loss.rawValue)"
-            let initName = try XCTUnwrap(json["config"]?["init"]?.stringValue)
+            let initName = try #require(json["config"]?["init"]?.stringValue)
             let problem = StepProblem(config: c, steps: expected.steps.count, seed: 0,
                                       initialization: initName == "notebook" ? .notebook(weightSD: 0.1) : .tutorial)
             let actual = problem.trace()
 
             assertIdentical(actual.parameters.values, expected.parameters.values, "\(label) parameters")
-            XCTAssertEqual(actual.target, expected.target, "\(label) target")
+            #expect(actual.target == expected.target, "\(label) target")
             for (a, e) in zip(actual.steps, expected.steps) {
                 assertIdentical(a.forward[.x]!, e.forward[.x]!, "\(label) x_\(e.t)")
                 for q in actual.forwardQuantities {
                     guard let ev = e.forward[q] else {
-                        XCTAssertNil(a.forward[q], "\(label) \(q.key)_\(e.t) should not be recorded")
+                        #expect(a.forward[q] == nil, "\(label) \(q.key)_\(e.t) should not be recorded")
                         continue
                     }
-                    assertClose(try XCTUnwrap(a.forward[q], "\(label) \(q.key)_\(e.t) missing"), ev,
+                    assertClose(try #require(a.forward[q], "\(label) \(q.key)_\(e.t) missing"), ev,
                                 tolerance: 1e-12, "\(label) forward \(q.key)_\(e.t)")
                 }
                 for q in actual.backwardQuantities {
-                    let ev = try XCTUnwrap(e.backward[q], "\(label) \(q.key)_\(e.t) missing in the fixture")
-                    assertClose(try XCTUnwrap(a.backward[q]), ev, tolerance: 1e-10, "\(label) backward \(q.key)_\(e.t)")
+                    let ev = try #require(e.backward[q], "\(label) \(q.key)_\(e.t) missing in the fixture")
+                    assertClose(try #require(a.backward[q]), ev, tolerance: 1e-10, "\(label) backward \(q.key)_\(e.t)")
                 }
-                XCTAssertEqual(Set(a.backward.keys), Set(e.backward.keys), "\(label) backward keys at t=\(e.t)")
+                #expect(Set(a.backward.keys) == Set(e.backward.keys), "\(label) backward keys at t=\(e.t)")
             }
             assertClose([actual.loss], [expected.loss], tolerance: 1e-12, "\(label) loss")
-            let (ag, eg) = (try XCTUnwrap(actual.gradients), try XCTUnwrap(expected.gradients))
+            let (ag, eg) = (try #require(actual.gradients), try #require(expected.gradients))
             for name in ParameterName.allCases {
                 assertClose(ag[name].storage, eg[name].storage, tolerance: 1e-10, "\(label) \(name.gradientKey(head: c.head))")
             }

@@ -1,10 +1,10 @@
 @testable import TraceLSTM
 import Foundation
-import XCTest
+import Testing
 
 /// The kernels against plain loops on random shapes, including the remainders of their blocks.
-final class KernelTests: XCTestCase {
-    func testMatVecRowsAreExactlyDot() {
+@Suite struct KernelTests {
+    @Test func matVecRowsAreExactlyDot() {
         var r = NumpyRandom(seed: 4)
         for (rows, cols, ld) in [(1, 1, 1), (2, 7, 9), (5, 8, 8), (7, 17, 20), (100, 100, 100), (62, 100, 100), (3, 62, 62)] {
             let w = (0..<(rows * ld)).map { _ in r.standardNormal() }, x = (0..<cols).map { _ in r.standardNormal() }
@@ -12,17 +12,16 @@ final class KernelTests: XCTestCase {
             w.withUnsafeBufferPointer { wp in x.withUnsafeBufferPointer { xp in y.withUnsafeMutableBufferPointer { yp in
                 Kernels.matVec(yp.baseAddress!, wp.baseAddress!, ld: ld, rows: rows, cols: cols, xp.baseAddress!)
                 for k in 0..<rows {
-                    XCTAssertEqual(yp[k].bitPattern, Kernels.dot(wp.baseAddress! + k * ld, xp.baseAddress!, cols).bitPattern,
-                                   "row \(k) of \(rows)×\(cols)")
+                    #expect(yp[k].bitPattern == Kernels.dot(wp.baseAddress! + k * ld, xp.baseAddress!, cols).bitPattern, "row \(k) of \(rows)×\(cols)")
                     let plain = (0..<cols).reduce(0.0) { $0 + w[k * ld + $1] * x[$1] }
-                    XCTAssertEqual(yp[k], plain, accuracy: 1e-12 * max(1, abs(plain)))
+                    #expect(abs((yp[k]) - (plain)) <= 1e-12 * max(1, abs(plain)))
                 }
             } } }
         }
     }
 
     /// Sums over rows and over time add one term after another, exactly as plain loops do.
-    func testTransposedProductAndOuterProductsAddInOrder() {
+    @Test func transposedProductAndOuterProductsAddInOrder() {
         var r = NumpyRandom(seed: 5)
         for (rows, cols, steps) in [(1, 1, 1), (3, 17, 2), (100, 100, 25), (4, 33, 7), (62, 100, 3), (5, 23, 4), (2, 2, 3)] {
             let w = (0..<(rows * cols)).map { _ in r.standardNormal() }, a = (0..<(rows * steps)).map { _ in r.standardNormal() }
@@ -46,7 +45,7 @@ final class KernelTests: XCTestCase {
         }
     }
 
-    func testPairwiseSumIsNumpysOrder() {
+    @Test func pairwiseSumIsNumpysOrder() {
         // Fixture-free: numpy's pairwise rule written as plainly as possible.
         func reference(_ a: ArraySlice<Double>) -> Double {
             let n = a.count, s = a.startIndex
@@ -67,7 +66,7 @@ final class KernelTests: XCTestCase {
         for n in [1, 7, 8, 9, 62, 128, 129, 300, 1000] {
             let a = (0..<n).map { _ in exp(3 * r.standardNormal()) }
             let mine = a.withUnsafeBufferPointer { Kernels.pairwiseSum($0.baseAddress!, n) }
-            XCTAssertEqual(mine.bitPattern, reference(a[...]).bitPattern, "n = \(n)")
+            #expect(mine.bitPattern == reference(a[...]).bitPattern, "n = \(n)")
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import TraceLSTM
-import XCTest
+import Testing
 
 /// Reads the reference fixtures that Examples/python/make_fixtures.py wrote.
 enum Fixtures {
@@ -12,30 +12,33 @@ enum Fixtures {
         return try JSONParser.parse(bytes: Array(data))
     }
 
-    /// ../shared/data/shakespear.txt (or $TRACELSTM_SHAKESPEARE); the test is skipped when it is
-    /// absent, unless $TRACELSTM_REQUIRE_DATA is set (CI sets it), which makes that a failure.
-    static func shakespeare(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
-        let env = ProcessInfo.processInfo.environment
-        let url = env["TRACELSTM_SHAKESPEARE"].map(URL.init(fileURLWithPath:))
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("shared/data/shakespear.txt")
-        if !FileManager.default.fileExists(atPath: url.path) {
-            if env["TRACELSTM_REQUIRE_DATA"] != nil {
-                XCTFail("the corpus is missing at \(url.path)", file: file, line: line)
-            }
-            throw XCTSkip("the corpus is not at \(url.path)")
-        }
-        return url
+    /// ../shared/data/shakespear.txt (or $TRACELSTM_SHAKESPEARE).
+    static let shakespeareURL: URL = ProcessInfo.processInfo.environment["TRACELSTM_SHAKESPEARE"].map(URL.init(fileURLWithPath:))
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/data/shakespear.txt")
+
+    /// Whether a test that needs the corpus runs: when the corpus is there, or when
+    /// $TRACELSTM_REQUIRE_DATA is set (CI sets it), so that a missing corpus fails instead of
+    /// skipping.
+    static var shakespeareIsAvailable: Bool {
+        FileManager.default.fileExists(atPath: shakespeareURL.path) || ProcessInfo.processInfo.environment["TRACELSTM_REQUIRE_DATA"] != nil
+    }
+
+    /// The corpus; records a failure and throws when it is missing.
+    static func shakespeare(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+        try #require(FileManager.default.fileExists(atPath: shakespeareURL.path),
+                     "the corpus is missing at \(shakespeareURL.path)", sourceLocation: sourceLocation)
+        return shakespeareURL
     }
 }
 
 /// Compares two vectors by the normwise relative error max_k |a_k − e_k| / max_k |e_k|, and
 /// on failure names the quantity, the worst index, the expected and the actual value.
 func assertClose(_ actual: [Double], _ expected: [Double], tolerance: Double, _ name: @autoclosure () -> String,
-                 file: StaticString = #filePath, line: UInt = #line) {
+                 sourceLocation: SourceLocation = #_sourceLocation) {
     guard actual.count == expected.count else {
-        XCTFail("\(name()): \(actual.count) values, expected \(expected.count)", file: file, line: line)
+        Issue.record("\(name()): \(actual.count) values, expected \(expected.count)", sourceLocation: sourceLocation)
         return
     }
     var scale = 0.0, worst = 0.0, at = 0
@@ -49,20 +52,19 @@ func assertClose(_ actual: [Double], _ expected: [Double], tolerance: Double, _ 
     }
     let rel = scale == 0 ? worst : worst / scale
     if !(rel <= tolerance) {
-        XCTFail("\(name())[\(at)]: expected \(expected[at]), got \(actual[at]) (relative error \(rel) > \(tolerance))",
-                file: file, line: line)
+        Issue.record("\(name())[\(at)]: expected \(expected[at]), got \(actual[at]) (relative error \(rel) > \(tolerance))", sourceLocation: sourceLocation)
     }
 }
 
 /// Asserts two vectors are identical to the last bit.
 func assertIdentical(_ actual: [Double], _ expected: [Double], _ name: @autoclosure () -> String,
-                     file: StaticString = #filePath, line: UInt = #line) {
+                     sourceLocation: SourceLocation = #_sourceLocation) {
     guard actual.count == expected.count else {
-        XCTFail("\(name()): \(actual.count) values, expected \(expected.count)", file: file, line: line)
+        Issue.record("\(name()): \(actual.count) values, expected \(expected.count)", sourceLocation: sourceLocation)
         return
     }
     for k in 0..<expected.count where actual[k].bitPattern != expected[k].bitPattern {
-        XCTFail("\(name())[\(k)]: expected \(expected[k]), got \(actual[k]) (not bit-identical)", file: file, line: line)
+        Issue.record("\(name())[\(k)]: expected \(expected[k]), got \(actual[k]) (not bit-identical)", sourceLocation: sourceLocation)
         return
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import TraceLSTM
-import XCTest
+import Testing
 
 /// The notebook's training against its numpy script (Fixtures/notebook.json, written by
 /// `python3 Examples/python/notebook.py ../shared/data/shakespear.txt --fixture`).
@@ -19,32 +19,33 @@ import XCTest
 /// another equally valid order measured 3.1e-9 at iteration 99.
 /// Samples must equal numpy's character for character: an index changes only if a uniform
 /// draw falls within ~1e-10 of a boundary of the cumulative probabilities, and these do not.
-final class CharTrainerTests: XCTestCase {
-    func testFirstIterationsMatchTheNotebook() throws {
+@Suite struct CharTrainerTests {
+    @Test(.enabled(if: Fixtures.shakespeareIsAvailable, "needs ../shared/data/shakespear.txt"))
+    func firstIterationsMatchTheNotebook() throws {
         let fixture = try Fixtures.json("notebook.json")
         let text = try String(contentsOf: Fixtures.shakespeare(), encoding: .utf8)
         let corpus = try CharCorpus(text: text, steps: 25)
-        XCTAssertEqual(corpus.count, fixture["data_length"]?.intValue)
-        XCTAssertEqual(String(String.UnicodeScalarView(corpus.vocabulary)), fixture["vocabulary"]?.stringValue)
+        #expect(corpus.count == fixture["data_length"]?.intValue)
+        #expect(String(String.UnicodeScalarView(corpus.vocabulary)) == fixture["vocabulary"]?.stringValue)
         let trainer = CharTrainer(corpus: corpus, options: CharTrainingOptions())
-        let losses = try XCTUnwrap(fixture["losses"]?.numberArray)
-        let smooth = try XCTUnwrap(fixture["smooth_losses"]?.numberArray)
-        let samples = try XCTUnwrap(fixture["samples"]?.objectValue)
-        XCTAssertEqual(smooth[0], 103.17785264217241, "the issue's figure for iteration 0")
-        XCTAssertEqual(losses.count, 300)
+        let losses = try #require(fixture["losses"]?.numberArray)
+        let smooth = try #require(fixture["smooth_losses"]?.numberArray)
+        let samples = try #require(fixture["samples"]?.objectValue)
+        #expect(smooth[0] == 103.17785264217241, "the issue's figure for iteration 0")
+        #expect(losses.count == 300)
         for k in 0..<150 {
             let r = trainer.step(sampleLength: k % 100 == 0 ? 200 : nil)
             assertClose([r.loss], [losses[k]], tolerance: k < 100 ? 1e-9 : 1e-6, "loss of iteration \(k)")
             assertClose([r.smoothLoss], [smooth[k]], tolerance: 1e-8, "smooth loss of iteration \(k)")
             if let s = r.sample {
-                let expected = try XCTUnwrap(samples.first { $0.0 == String(k) }?.1.stringValue)
-                XCTAssertEqual(corpus.decode(s), expected, "sample at iteration \(k)")
+                let expected = try #require(samples.first { $0.0 == String(k) }?.1.stringValue)
+                #expect(corpus.decode(s) == expected, "sample at iteration \(k)")
             }
         }
     }
 
     /// The traced iteration is the same iteration: tracing changes no number of the run.
-    func testTracingChangesNothing() throws {
+    @Test func tracingChangesNothing() throws {
         let corpus = try CharCorpus(text: GeneratedCorpus.text(characters: 3000), steps: 10)
         var options = CharTrainingOptions()
         options.hidden = 12
@@ -53,21 +54,21 @@ final class CharTrainerTests: XCTestCase {
         for k in 0..<40 {
             let ra = a.step(sampleLength: k % 7 == 0 ? 20 : nil)
             let rb = b.step(sampleLength: k % 7 == 0 ? 20 : nil, trace: k == 17)
-            XCTAssertEqual(ra.loss.bitPattern, rb.loss.bitPattern, "iteration \(k)")
-            XCTAssertEqual(ra.sample, rb.sample)
+            #expect(ra.loss.bitPattern == rb.loss.bitPattern, "iteration \(k)")
+            #expect(ra.sample == rb.sample)
             if k == 17 {
-                let t = try XCTUnwrap(rb.trace)
-                XCTAssertEqual(t.loss, rb.loss)
-                XCTAssertEqual(t.steps.count, 10)
-                XCTAssertTrue(t.clippedGradients!.values.allSatisfy { abs($0) <= 1 })
-                XCTAssertNotNil(t.steps[0].backward[.dz], "a trace shows all of dz")
+                let t = try #require(rb.trace)
+                #expect(t.loss == rb.loss)
+                #expect(t.steps.count == 10)
+                #expect(t.clippedGradients!.values.allSatisfy { abs($0) <= 1 })
+                #expect(t.steps[0].backward[.dz] != nil, "a trace shows all of dz")
             }
         }
-        XCTAssertEqual(a.state, b.state, "parameters, memory, (h, C), pointer, smooth loss and random state")
+        #expect(a.state == b.state, "parameters, memory, (h, C), pointer, smooth loss and random state")
     }
 
     /// A helper thread changes no bit: losses, samples, traces, parameters and Adagrad memory.
-    func testTwoThreadsGiveTheSameBits() throws {
+    @Test func twoThreadsGiveTheSameBits() throws {
         let corpus = try CharCorpus(text: GeneratedCorpus.text(characters: 4000), steps: 13)
         for hidden in [1, 7, 24] {
             var options = CharTrainingOptions()
@@ -75,27 +76,25 @@ final class CharTrainerTests: XCTestCase {
             options.steps = 13
             let one = CharTrainer(corpus: corpus, options: options)
             let two = CharTrainer(corpus: corpus, options: options, threads: 2)
-            XCTAssertEqual(two.threads, 2)
+            #expect(two.threads == 2)
             for k in 0..<25 {
                 let a = one.step(sampleLength: k % 10 == 0 ? 15 : nil, trace: k == 12)
                 let b = two.step(sampleLength: k % 10 == 0 ? 15 : nil, trace: k == 12)
-                XCTAssertEqual(a.loss.bitPattern, b.loss.bitPattern, "H=\(hidden) iteration \(k)")
-                XCTAssertEqual(a.sample, b.sample)
-                XCTAssertEqual(a.trace, b.trace, "H=\(hidden) the traced iteration, every value and gradient")
+                #expect(a.loss.bitPattern == b.loss.bitPattern, "H=\(hidden) iteration \(k)")
+                #expect(a.sample == b.sample)
+                #expect(a.trace == b.trace, "H=\(hidden) the traced iteration, every value and gradient")
             }
             assertIdentical(two.state.parameters.values, one.state.parameters.values, "H=\(hidden) parameters")
             assertIdentical(two.state.memory.values, one.state.memory.values, "H=\(hidden) Adagrad memory")
         }
     }
 
-    func testCorpusRefusals() {
-        XCTAssertThrowsError(try CharCorpus(text: "", steps: 25)) { XCTAssertEqual($0 as? CharCorpus.Problem, .empty) }
-        XCTAssertThrowsError(try CharCorpus(text: "a", steps: 25)) { XCTAssertEqual($0 as? CharCorpus.Problem, .tooShort(characters: 1, needed: 26)) }
-        XCTAssertThrowsError(try CharCorpus(text: String(repeating: "z", count: 100), steps: 25)) {
-            XCTAssertEqual($0 as? CharCorpus.Problem, .oneDistinctCharacter)
-        }
+    @Test func corpusRefusals() {
+        #expect(throws: CharCorpus.Problem.empty) { try CharCorpus(text: "", steps: 25) }
+        #expect(throws: CharCorpus.Problem.tooShort(characters: 1, needed: 26)) { try CharCorpus(text: "a", steps: 25) }
+        #expect(throws: CharCorpus.Problem.oneDistinctCharacter) { try CharCorpus(text: String(repeating: "z", count: 100), steps: 25) }
         let crlf = try! CharCorpus(text: "ab\r\ncd\re\n", steps: 2)
-        XCTAssertEqual(crlf.decode(crlf.indices), "ab\ncd\ne\n", "read as Python's text mode reads")
-        XCTAssertEqual(crlf.vocabulary.map(\.value), [10, 97, 98, 99, 100, 101])
+        #expect(crlf.decode(crlf.indices) == "ab\ncd\ne\n", "read as Python's text mode reads")
+        #expect(crlf.vocabulary.map(\.value) == [10, 97, 98, 99, 100, 101])
     }
 }

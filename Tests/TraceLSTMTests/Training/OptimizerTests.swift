@@ -1,9 +1,9 @@
 @testable import TraceLSTM
-import XCTest
+import Testing
 
 /// The notebook's update, one pass over the entries, against its three lines written plainly.
-final class OptimizerTests: XCTestCase {
-    func testAdagradStepIsTheNotebooksClipThenUpdate() {
+@Suite struct OptimizerTests {
+    @Test func adagradStepIsTheNotebooksClipThenUpdate() {
         // Sizes whose entry counts are odd and even; gradients beyond the clip, exactly zero
         // (alone and in pairs) and ordinary.
         for (input, hidden) in [(3, 2), (4, 5), (7, 3)] {
@@ -14,7 +14,7 @@ final class OptimizerTests: XCTestCase {
             w.values = (0..<n).map { _ in r.standardNormal() }
             m.values = (0..<n).map { _ in r.randomSample() }
             d.values = (0..<n).map { k in k % 5 == 0 || k % 7 == 0 ? 0 : 3 * r.standardNormal() }
-            XCTAssertTrue(d.values.contains { abs($0) > 1 } && d.values.contains(0))
+            #expect(d.values.contains { abs($0) > 1 } && d.values.contains(0))
 
             // np.clip(d, -1, 1, out=d); m += d * d; w += -(lr * d / np.sqrt(m + 1e-8))
             var plainW = w.values, plainM = m.values
@@ -30,7 +30,7 @@ final class OptimizerTests: XCTestCase {
                 let name = "X=\(input) H=\(hidden), \(workers == nil ? 1 : 2) threads"
                 assertIdentical(w2.values, plainW, "parameters, \(name)")
                 assertIdentical(m2.values, plainM, "memory, \(name)")
-                XCTAssertTrue(d2.values.allSatisfy { $0 == 0 }, "gradients left at zero, \(name)")
+                #expect(d2.values.allSatisfy { $0 == 0 }, "gradients left at zero, \(name)")
             }
         }
     }

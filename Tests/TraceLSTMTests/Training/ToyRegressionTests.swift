@@ -1,5 +1,5 @@
 import TraceLSTM
-import XCTest
+import Testing
 
 /// The toy regression against the fixed tutorial in numpy (Fixtures/toy_regression.json,
 /// from Examples/python/toy_regression.py --fixture).
@@ -9,12 +9,12 @@ import XCTest
 /// tests). Epoch losses go through 10,000 SGD updates; rounding differences of ~1e-16 in
 /// each update grow slowly in this well-conditioned problem, and 1e-9 relative over all
 /// epochs is the bar (observed: about 1e-13).
-final class ToyRegressionTests: XCTestCase {
-    func testEpochLossesMatchNumpy() throws {
-        let cases = try XCTUnwrap(Fixtures.json("toy_regression.json")["cases"]?.arrayValue)
-        XCTAssertEqual(cases.count, 2)
+@Suite struct ToyRegressionTests {
+    @Test func epochLossesMatchNumpy() throws {
+        let cases = try #require(Fixtures.json("toy_regression.json")["cases"]?.arrayValue)
+        #expect(cases.count == 2)
         for c in cases {
-            let o = try XCTUnwrap(c["options"])
+            let o = try #require(c["options"])
             var options = ToyRegressionOptions()
             if let v = o["sequences"]?.intValue { options.sequences = v }
             if let v = o["length"]?.intValue { options.length = v }
@@ -27,14 +27,14 @@ final class ToyRegressionTests: XCTestCase {
             options.clip = o["clip"]?.doubleValue
             var toy = ToyRegression(options: options)
 
-            let first = try XCTUnwrap(c["first_output"]?.numberArray)
+            let first = try #require(c["first_output"]?.numberArray)
             let (input, target) = toy.example(0)
             let trace = toy.model.trace(input: input, target: target, backward: false)
             assertClose(trace.steps.last!.forward[.y]!, first, tolerance: 1e-12, "first output y_T")
 
-            let expected = try XCTUnwrap(c["epoch_losses"]?.numberArray)
+            let expected = try #require(c["epoch_losses"]?.numberArray)
             let losses = toy.train()
-            XCTAssertEqual(losses.count, expected.count)
+            #expect(losses.count == expected.count)
             for (e, (mine, theirs)) in zip(losses, expected).enumerated() {
                 assertClose([mine], [theirs], tolerance: 1e-9, "epoch \(e + 1) loss")
             }
@@ -42,7 +42,7 @@ final class ToyRegressionTests: XCTestCase {
     }
 
     /// The trace of a sequence at an epoch is the pass whose loss counts in that epoch.
-    func testTraceIsThePassOfThatEpoch() {
+    @Test func traceIsThePassOfThatEpoch() {
         var options = ToyRegressionOptions()
         options.sequences = 5
         options.epochs = 3
@@ -51,11 +51,11 @@ final class ToyRegressionTests: XCTestCase {
         _ = toy.trainEpoch()
         let before = toy.model
         let (_, trace) = toy.trainEpoch(traceSequence: 0)
-        let t = try! XCTUnwrap(trace)
-        XCTAssertEqual(t.parameters, before.parameters, "traced with the parameters before that sequence's update")
+        let t = try! #require(trace)
+        #expect(t.parameters == before.parameters, "traced with the parameters before that sequence's update")
         let again = before.trace(input: toy.example(0).input, target: toy.example(0).target)
-        XCTAssertEqual(t.loss, again.loss)
-        XCTAssertEqual(t.gradients, again.gradients)
-        XCTAssertTrue(t.clippedGradients!.values.allSatisfy { abs($0) <= 0.1 })
+        #expect(t.loss == again.loss)
+        #expect(t.gradients == again.gradients)
+        #expect(t.clippedGradients!.values.allSatisfy { abs($0) <= 0.1 })
     }
 }
