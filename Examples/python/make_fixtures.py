@@ -5,7 +5,13 @@ beside it; re-run it after changing either, and commit what it writes:
 
     python3 Examples/python/make_fixtures.py                # random streams and step traces
     python3 Examples/python/toy_regression.py --fixture     # the toy regression's epoch losses
-    python3 Examples/python/notebook.py --fixture ../shared/data/shakespear.txt
+    python3 Examples/python/notebook.py ../shared/data/shakespear.txt --fixture
+
+The random draws are numpy's float64 draws, bit for bit. Every computed value (the step traces'
+forward and backward values, the toy's and the notebook's losses) is computed in np.longdouble,
+x87 80-bit, and rounded to float64 when written: no BLAS takes part, so the fixtures are the same
+on every x86-64 machine, and the tests measure the tool's distance from the arithmetic's exact
+result rather than from another float64 program's rounding.
 """
 import json
 import os
@@ -71,8 +77,9 @@ def random_streams():
 def step_traces():
     traces = []
     for (X, H, K, T, concat, init, loss) in STEP_CASES:
-        traces.append(lstm_reference.trace(X, H, K, T, seed=0, init=init, concat_order=concat, loss=loss))
-    write("step_traces.json", {"numpy": np.__version__, "traces": traces})
+        traces.append(lstm_reference.trace(X, H, K, T, seed=0, init=init, concat_order=concat, loss=loss,
+                                           dtype=np.longdouble))
+    write("step_traces.json", {"numpy": np.__version__, "computed_in": "longdouble", "traces": traces})
 
 
 if __name__ == "__main__":

@@ -9,11 +9,17 @@ result reproducible and keep it running on numpy 2:
   - the vocabulary is sorted (the notebook's list(set(data)) order depends on Python's hash seed);
   - np.vstack instead of np.row_stack (removed from numpy 2.5).
 
+With --dtype longdouble every parameter, state, gradient and Adagrad memory is an x87 80-bit
+number (np.longdouble): the arbiter. numpy has no BLAS path for longdouble, so that run gives the
+same bits on every x86-64 machine, while float64 numpy's last bits change with its BLAS build,
+kernel and thread split. CI judges lstm-trace against the arbiter (check_train.py).
+
     python3 notebook.py ../shared/data/shakespear.txt --iterations 5000
-    python3 notebook.py FILE --fixture          # write the test fixture (first 300 iterations)
+    python3 notebook.py FILE --dtype longdouble --iterations 100   # the arbiter (about 3.5 s per 100)
+    python3 notebook.py FILE --fixture          # write the test fixture (the arbiter's first 300 iterations)
     python3 notebook.py FILE --json OUT.json    # every loss and sample, for comparisons
-    python3 notebook.py FILE --reference        # write reference/notebook-smooth-loss.json (5000
-                                                # iterations), which `lstm-trace docs` shows beside its own
+    python3 notebook.py FILE --reference        # write reference/notebook-smooth-loss.json: the arbiter
+                                                # and float64 numpy over 5000 iterations (about 3.5 min)
 """
 import argparse
 import json
@@ -24,7 +30,12 @@ import time
 import numpy as np
 
 
-def build(data, H_size=100, T_steps=25, learning_rate=1e-1, weight_sd=0.1, seed=0):
+def build(data, H_size=100, T_steps=25, learning_rate=1e-1, weight_sd=0.1, seed=0, dtype=np.float64):
+    """The notebook's model and training loop. With dtype=np.longdouble every parameter, state,
+    gradient and Adagrad memory is an x87 80-bit number: the weights are drawn in float64 exactly
+    as the notebook draws them and then widened, and only the probabilities handed to
+    np.random.choice are rounded back to float64 (numpy's choice requires it). numpy has no BLAS
+    path for longdouble, so that run gives the same bits on every x86-64 machine."""
     chars = sorted(set(data))
     data_size, X_size = len(data), len(chars)
     char_to_idx = {ch: i for i, ch in enumerate(chars)}
@@ -46,9 +57,9 @@ def build(data, H_size=100, T_steps=25, learning_rate=1e-1, weight_sd=0.1, seed=
     class Param:
         def __init__(self, name, value):
             self.name = name
-            self.v = value  # parameter value
-            self.d = np.zeros_like(value)  # derivative
-            self.m = np.zeros_like(value)  # momentum for AdaGrad
+            self.v = value.astype(dtype)  # drawn in float64 (as the notebook draws), then widened
+            self.d = np.zeros_like(self.v)  # derivative
+            self.m = np.zeros_like(self.v)  # momentum for AdaGrad
 
     class Parameters:
         def __init__(self):
@@ -129,7 +140,7 @@ def build(data, H_size=100, T_steps=25, learning_rate=1e-1, weight_sd=0.1, seed=
         C_s[-1] = np.copy(C_prev)
         loss = 0
         for t in range(len(inputs)):
-            x_s[t] = np.zeros((X_size, 1))
+            x_s[t] = np.zeros((X_size, 1), dtype=dtype)
             x_s[t][inputs[t]] = 1  # Input character
             (z_s[t], f_s[t], i_s[t], C_bar_s[t], C_s[t], o_s[t], h_s[t], v_s[t], y_s[t]) = \
                 forward(x_s[t], h_s[t - 1], C_s[t - 1])
@@ -145,15 +156,15 @@ def build(data, H_size=100, T_steps=25, learning_rate=1e-1, weight_sd=0.1, seed=
         return loss, h_s[len(inputs) - 1], C_s[len(inputs) - 1]
 
     def sample(h_prev, C_prev, first_char_idx, sentence_length):
-        x = np.zeros((X_size, 1))
+        x = np.zeros((X_size, 1), dtype=dtype)
         x[first_char_idx] = 1
         h = h_prev
         C = C_prev
         indexes = []
         for t in range(sentence_length):
             _, _, _, _, C, _, h, _, p = forward(x, h, C)
-            idx = np.random.choice(range(X_size), p=p.ravel())
-            x = np.zeros((X_size, 1))
+            idx = np.random.choice(range(X_size), p=p.ravel().astype(np.float64))
+            x = np.zeros((X_size, 1), dtype=dtype)
             x[idx] = 1
             indexes.append(idx)
         return indexes
@@ -164,14 +175,14 @@ def build(data, H_size=100, T_steps=25, learning_rate=1e-1, weight_sd=0.1, seed=
             p.v += -(learning_rate * p.d / np.sqrt(p.m + 1e-8))
 
     def train(iterations, report_every=100, sample_length=200, on_iteration=None, on_report=print_report):
-        smooth_loss = -np.log(1.0 / X_size) * T_steps
+        smooth_loss = -np.log(dtype(1.0) / X_size) * T_steps
         iteration, pointer = 0, 0
         g_h_prev = g_C_prev = None
         while iteration < iterations:
             # Reset
             if pointer + T_steps >= len(data) or iteration == 0:
-                g_h_prev = np.zeros((H_size, 1))
-                g_C_prev = np.zeros((H_size, 1))
+                g_h_prev = np.zeros((H_size, 1), dtype=dtype)
+                g_C_prev = np.zeros((H_size, 1), dtype=dtype)
                 pointer = 0
             inputs = [char_to_idx[ch] for ch in data[pointer: pointer + T_steps]]
             targets = [char_to_idx[ch] for ch in data[pointer + 1: pointer + T_steps + 1]]
@@ -198,54 +209,89 @@ def print_report(iteration, smooth_loss, text):
     print("iter %d, loss %f" % (iteration, smooth_loss))
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("data")
-    ap.add_argument("--iterations", type=int, default=5000)
-    ap.add_argument("--fixture", action="store_true", help="write Tests/TraceLSTMTests/Fixtures/notebook.json")
-    ap.add_argument("--json", help="write every loss, smooth loss and sample to this file")
-    ap.add_argument("--quiet", action="store_true", help="print only the timing")
-    ap.add_argument("--reference", action="store_true", help="write reference/notebook-smooth-loss.json")
-    a = ap.parse_args()
-    data = open(a.data, "r").read()
-    iterations = 300 if a.fixture else a.iterations
+HERE = os.path.dirname(os.path.abspath(__file__))
+REFERENCE = os.path.join(HERE, "reference", "notebook-smooth-loss.json")
+FIXTURE = os.path.join(HERE, "..", "..", "Tests", "TraceLSTMTests", "Fixtures", "notebook.json")
+
+
+def run(data, iterations, dtype, print_reports=False):
+    """Trains for `iterations`; returns every loss and smooth loss (as float64), the samples by
+    iteration, the sorted vocabulary, the final smooth loss and the seconds it took."""
     losses, smooth, samples = [], [], {}
 
     def record(iteration, loss, smooth_loss, text):
         losses.append(float(loss))
         smooth.append(float(smooth_loss))
         if text is not None:
-            samples[iteration] = text
+            samples[str(iteration)] = text
 
-    if a.reference:
-        iterations = a.iterations
-    train, chars = build(data)
+    train, chars = build(data, dtype=dtype)
     start = time.perf_counter()
-    final = train(iterations, on_iteration=record, on_report=None if (a.quiet or a.fixture or a.json or a.reference) else print_report)
-    elapsed = time.perf_counter() - start
-    print(f"numpy notebook: {iterations} iterations in {elapsed:.2f} s, {1000 * elapsed / iterations:.3f} ms/iteration; "
-          f"smooth loss {final!r}", file=sys.stderr)
+    final = train(iterations, on_iteration=record, on_report=print_report if print_reports else None)
+    return losses, smooth, samples, chars, final, time.perf_counter() - start
+
+
+def write_json(path, obj):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(obj, f, indent=1)
+        f.write("\n")
+    print("wrote", os.path.relpath(path), file=sys.stderr)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data")
+    ap.add_argument("--iterations", type=int, default=5000)
+    ap.add_argument("--dtype", choices=["float64", "longdouble"], default="float64",
+                    help="longdouble: every parameter, state and gradient in x87 80-bit (the arbiter)")
+    ap.add_argument("--fixture", action="store_true",
+                    help="write Tests/TraceLSTMTests/Fixtures/notebook.json: the 80-bit run's first 300 iterations")
+    ap.add_argument("--json", help="write every loss, smooth loss and sample of this run to this file")
+    ap.add_argument("--quiet", action="store_true", help="print only the timing")
+    ap.add_argument("--reference", action="store_true",
+                    help="write reference/notebook-smooth-loss.json: the 80-bit run and the float64 run, 5000 iterations each")
+    a = ap.parse_args()
+    data = open(a.data, "r").read()
     if a.reference:
-        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference", "notebook-smooth-loss.json")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        every = {str(k): smooth[k] for k in range(0, iterations, 100)}
-        every[str(iterations - 1)] = smooth[iterations - 1]
-        with open(path, "w") as f:
-            json.dump({"numpy": np.__version__, "data_length": len(data), "vocabulary": "".join(chars),
-                       "iterations": iterations, "smooth_loss_at_iteration": every, "final_smooth_loss": float(final),
-                       "samples": {str(k): v for k, v in samples.items()}}, f, indent=1)
-            f.write("\n")
-        print("wrote", os.path.relpath(path), file=sys.stderr)
+        out = {"numpy": np.__version__, "data_length": len(data), "iterations": a.iterations}
+        for name, dtype in (("longdouble", np.longdouble), ("float64", np.float64)):
+            losses, smooth, samples, chars, final, seconds = run(data, a.iterations, dtype)
+            out["vocabulary"] = "".join(chars)
+            # smooth_losses[k] is the smooth loss after iteration k (0-based, as the notebook counts).
+            part = {"final_smooth_loss": float(final), "smooth_losses": smooth, "samples": samples}
+            if dtype is np.longdouble:
+                part["losses"] = losses[:1000]  # what check_train.py gates the first iterations on
+            else:
+                part["machine"] = machine()  # float64 numpy's figures depend on it
+            out[name] = part
+            print(f"{name}: {a.iterations} iterations in {seconds:.1f} s; smooth loss {final!r}", file=sys.stderr)
+        write_json(REFERENCE, out)
+        return
+    iterations = 300 if a.fixture else a.iterations
+    dtype = np.longdouble if (a.fixture or a.dtype == "longdouble") else np.float64
+    quiet = a.quiet or a.fixture or a.json
+    losses, smooth, samples, chars, final, seconds = run(data, iterations, dtype, print_reports=not quiet)
+    name = "longdouble" if dtype is np.longdouble else "float64"
+    print(f"numpy notebook ({name}): {iterations} iterations in {seconds:.2f} s, "
+          f"{1000 * seconds / iterations:.3f} ms/iteration; smooth loss {final!r}", file=sys.stderr)
     if a.fixture or a.json:
-        path = a.json or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Tests",
-                                      "TraceLSTMTests", "Fixtures", "notebook.json")
-        out = {"numpy": np.__version__, "data_length": len(data), "vocabulary": "".join(chars),
-               "iterations": iterations, "losses": losses, "smooth_losses": smooth,
-               "samples": {str(k): v for k, v in samples.items()}}
-        with open(path, "w") as f:
-            json.dump(out, f, indent=1)
-            f.write("\n")
-        print("wrote", os.path.relpath(path), file=sys.stderr)
+        write_json(a.json or FIXTURE, {"numpy": np.__version__, "computed_in": name,
+                                       "data_length": len(data), "vocabulary": "".join(chars), "iterations": iterations,
+                                       "losses": losses, "smooth_losses": smooth, "samples": samples})
+
+
+def machine():
+    """The CPU, core count and numpy version: float64 numpy's figures depend on them."""
+    model = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores, numpy {np.__version__}"
 
 
 if __name__ == "__main__":

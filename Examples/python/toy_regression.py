@@ -10,7 +10,7 @@ network (3, 5, 2) drawn after the data, learning rate 0.01, 100 epochs.
 Y is noise drawn independently of X, so a falling loss is the network memorising 100 pairs.
 
     python3 toy_regression.py                 # print the epoch losses
-    python3 toy_regression.py --fixture       # write the test fixture
+    python3 toy_regression.py --fixture       # write the test fixture (computed in 80-bit longdouble)
 """
 import argparse
 import json
@@ -28,18 +28,19 @@ def tanh(x):
 
 
 class LSTMCell:
-    def __init__(self, input_dim, hidden_dim):
+    def __init__(self, input_dim, hidden_dim, dtype=np.float64):
         self.input_dim = input_dim
         self.hidden_dim = hidden_dim
-        # Initialize weights (the tutorial's order: W_f, W_i, W_C, W_o)
-        self.W_f = np.random.randn(hidden_dim, hidden_dim + input_dim)
-        self.b_f = np.zeros((hidden_dim, 1))
-        self.W_i = np.random.randn(hidden_dim, hidden_dim + input_dim)
-        self.b_i = np.zeros((hidden_dim, 1))
-        self.W_C = np.random.randn(hidden_dim, hidden_dim + input_dim)
-        self.b_C = np.zeros((hidden_dim, 1))
-        self.W_o = np.random.randn(hidden_dim, hidden_dim + input_dim)
-        self.b_o = np.zeros((hidden_dim, 1))
+        # Initialize weights (the tutorial's order: W_f, W_i, W_C, W_o); drawn in float64, then
+        # widened when the run is in longdouble.
+        self.W_f = np.random.randn(hidden_dim, hidden_dim + input_dim).astype(dtype)
+        self.b_f = np.zeros((hidden_dim, 1), dtype=dtype)
+        self.W_i = np.random.randn(hidden_dim, hidden_dim + input_dim).astype(dtype)
+        self.b_i = np.zeros((hidden_dim, 1), dtype=dtype)
+        self.W_C = np.random.randn(hidden_dim, hidden_dim + input_dim).astype(dtype)
+        self.b_C = np.zeros((hidden_dim, 1), dtype=dtype)
+        self.W_o = np.random.randn(hidden_dim, hidden_dim + input_dim).astype(dtype)
+        self.b_o = np.zeros((hidden_dim, 1), dtype=dtype)
 
     def forward(self, x_t, h_prev, C_prev):
         x_t = x_t.reshape(-1, 1)  # the fix: a column, so that vstack works
@@ -72,15 +73,16 @@ class LSTMCell:
 
 
 class LSTMNetwork:
-    def __init__(self, input_dim, hidden_dim, output_dim):
+    def __init__(self, input_dim, hidden_dim, output_dim, dtype=np.float64):
         self.hidden_dim = hidden_dim
-        self.lstm_cell = LSTMCell(input_dim, hidden_dim)
-        self.W_y = np.random.randn(output_dim, hidden_dim)
-        self.b_y = np.zeros((output_dim, 1))
+        self.dtype = dtype
+        self.lstm_cell = LSTMCell(input_dim, hidden_dim, dtype)
+        self.W_y = np.random.randn(output_dim, hidden_dim).astype(dtype)
+        self.b_y = np.zeros((output_dim, 1), dtype=dtype)
 
     def forward(self, X):
-        h_t = np.zeros((self.hidden_dim, 1))
-        C_t = np.zeros((self.hidden_dim, 1))
+        h_t = np.zeros((self.hidden_dim, 1), dtype=self.dtype)
+        C_t = np.zeros((self.hidden_dim, 1), dtype=self.dtype)
         outputs, self.caches, self.hs = [], [], []
         for x_t in X:
             h_t, C_t, cache = self.lstm_cell.forward(x_t, h_t, C_t)
@@ -99,8 +101,8 @@ class LSTMNetwork:
     def backward(self, dy_last):
         """BPTT from dL/dy_T (the loss sees only the last output)."""
         grads = {k: np.zeros_like(v) for k, v in self.parameters().items()}
-        dh_next = np.zeros((self.hidden_dim, 1))
-        dC_next = np.zeros((self.hidden_dim, 1))
+        dh_next = np.zeros((self.hidden_dim, 1), dtype=self.dtype)
+        dC_next = np.zeros((self.hidden_dim, 1), dtype=self.dtype)
         T = len(self.caches)
         for t in reversed(range(T)):
             dy = dy_last if t == T - 1 else np.zeros_like(dy_last)
@@ -116,8 +118,9 @@ class LSTMNetwork:
             p -= learning_rate * g
 
 
-def train_lstm(X, Y, input_dim, hidden_dim, output_dim, learning_rate=0.01, epochs=100, clip=None, log=print):
-    lstm_network = LSTMNetwork(input_dim, hidden_dim, output_dim)
+def train_lstm(X, Y, input_dim, hidden_dim, output_dim, learning_rate=0.01, epochs=100, clip=None, log=print,
+               dtype=np.float64):
+    lstm_network = LSTMNetwork(input_dim, hidden_dim, output_dim, dtype)
     epoch_losses = []
     first_output = None
     for epoch in range(epochs):
@@ -125,25 +128,28 @@ def train_lstm(X, Y, input_dim, hidden_dim, output_dim, learning_rate=0.01, epoc
         for i in range(len(X)):
             outputs = lstm_network.forward(X[i])
             if first_output is None:
-                first_output = outputs[-1].ravel().tolist()
+                first_output = [float(v) for v in outputs[-1].ravel()]
             loss = np.mean((outputs[-1] - Y[i]) ** 2)
             total_loss += loss
             # Backpropagation and weight updates: here they are.
             dy_last = 2 * (outputs[-1] - Y[i]) / Y[i].size
             lstm_network.sgd(lstm_network.backward(dy_last), learning_rate, clip)
-        epoch_losses.append(total_loss / len(X))
+        epoch_losses.append(float(total_loss / len(X)))
         if log:
             log(f"Epoch {epoch + 1}/{epochs}, Loss: {total_loss / len(X)}")
     return lstm_network, epoch_losses, first_output
 
 
 def run(sequences=100, length=10, input_dim=3, hidden_dim=5, output_dim=2, seed=0, learning_rate=0.01,
-        epochs=100, clip=None, log=print):
+        epochs=100, clip=None, log=print, dtype=np.float64):
+    """The tutorial's run. dtype=np.longdouble computes every value, gradient and update in x87
+    80-bit (the data and weights are drawn in float64, as the tutorial draws them, then widened):
+    an arbiter that no BLAS takes part in."""
     # Sample data generation (the tutorial's Step 6)
     np.random.seed(seed)
-    X = [np.random.randn(length, input_dim) for _ in range(sequences)]
-    Y = [np.random.randn(output_dim, 1) for _ in range(sequences)]
-    _, losses, first = train_lstm(X, Y, input_dim, hidden_dim, output_dim, learning_rate, epochs, clip, log)
+    X = [np.random.randn(length, input_dim).astype(dtype) for _ in range(sequences)]
+    Y = [np.random.randn(output_dim, 1).astype(dtype) for _ in range(sequences)]
+    _, losses, first = train_lstm(X, Y, input_dim, hidden_dim, output_dim, learning_rate, epochs, clip, log, dtype)
     return losses, first
 
 
@@ -164,12 +170,12 @@ def main():
         return
     cases = []
     for options in FIXTURE_CASES:
-        losses, first = run(log=None, **options)
+        losses, first = run(log=None, dtype=np.longdouble, **options)
         cases.append({"options": options, "epoch_losses": losses, "first_output": first})
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Tests", "TraceLSTMTests",
                         "Fixtures", "toy_regression.json")
     with open(path, "w") as f:
-        json.dump({"numpy": np.__version__, "cases": cases}, f, indent=1)
+        json.dump({"numpy": np.__version__, "computed_in": "longdouble", "cases": cases}, f, indent=1)
         f.write("\n")
     print("wrote", os.path.relpath(path))
 

@@ -12,7 +12,7 @@ enum DocsSpecs {
             OptionSpec("--out", value: "folder", help: "Write the docs here (created if needed)."),
             OptionSpec("--check", value: "folder", help: "Compare the docs in this folder with what the code writes."),
             TrainingSpecs.data,
-            OptionSpec("--reference", value: "file", help: "numpy's smooth losses for char-lstm.md.", default: "Examples/python/reference/notebook-smooth-loss.json"),
+            OptionSpec("--reference", value: "file", help: "The 80-bit and float64 numpy runs that char-lstm.md measures lstm-trace against (notebook.py --reference).", default: "Examples/python/reference/notebook-smooth-loss.json"),
             OptionSpec("--pages", value: "names", help: "Only these pages, comma-separated (for example forward.md,backward.md)."),
             TrainingSpecs.threads,
         ])

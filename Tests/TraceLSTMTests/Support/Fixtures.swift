@@ -12,6 +12,15 @@ enum Fixtures {
         return try JSONParser.parse(bytes: Array(data))
     }
 
+    /// The repository's root folder.
+    static let repository = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A JSON file of the repository, by its path from the root (the reference data that
+    /// Examples/python writes).
+    static func repositoryJSON(_ path: String) throws -> JSONValue {
+        try JSONParser.parse(bytes: Array(Data(contentsOf: repository.appendingPathComponent(path))))
+    }
+
     /// ../shared/data/shakespear.txt (or $TRACELSTM_SHAKESPEARE).
     static let shakespeareURL: URL = ProcessInfo.processInfo.environment["TRACELSTM_SHAKESPEARE"].map(URL.init(fileURLWithPath:))
         ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
