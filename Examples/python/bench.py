@@ -52,6 +52,8 @@ def main():
     out = subprocess.run([a.binary, "bench", "--data", a.data, "--iterations", str(a.iterations), "--format", "json"],
                          check=True, capture_output=True, text=True).stdout
     b = json.loads(out)
+    if b.get("build") != "release":
+        sys.exit(f"{a.binary} is a {b.get('build', 'unknown')} build; time a release build (swift build -c release)")
     swift_ms = b["ms_per_iteration"]
     lines = [
         f"Machine: {machine()}",

@@ -15,7 +15,7 @@ def main():
     assert list(df.columns) == ["phase", "t", "quantity", "row", "col", "value"], list(df.columns)
     assert df["value"].dtype == "float64", df["value"].dtype
     assert df["row"].dtype == "int64" and df["col"].dtype == "int64"
-    assert set(df["phase"]) <= {"parameter", "target", "forward", "backward", "gradient", "clipped"}, set(df["phase"])
+    assert set(df["phase"]) <= {"parameter", "target", "forward", "total", "backward", "gradient", "clipped"}, set(df["phase"])
     tr = json.load(open(json_path))
     n = 0
     for step in tr["forward"]:
@@ -31,7 +31,8 @@ def main():
             sub = df[(df.phase == phase) & (df.quantity == key)].sort_values(["row", "col"])
             assert sub["value"].tolist() == [x for r in rows for x in r], key
             n += len(sub)
-    total = df[(df.phase == "forward") & df.t.isna() & (df.quantity == "loss")]["value"].tolist()
+    assert not df[df.phase.isin(["forward", "backward"])].t.isna().any(), "a forward or backward row without its step"
+    total = df[(df.phase == "total") & df.t.isna() & (df.quantity == "loss")]["value"].tolist()
     assert total == [tr["loss"]], total
     print(f"{csv_path}: pandas {pd.__version__} reads {len(df)} rows; {n} values equal the JSON trace's bit for bit")
 

@@ -38,7 +38,9 @@ import Testing
     }
 
     @Test func refusals() throws {
-        assertError(try runTool(["docs", "--out", "/tmp/x"]), status: 64, contains: "char-lstm.md trains on the notebook's corpus: add --data FILE")
+        assertError(try runTool(["docs"]), status: 64, contains: "Say where: --out FOLDER")
+        assertError(try runTool(["docs", "--check", "/tmp/y", "--pages", "char-lstm.md"]), status: 64,
+                    contains: "char-lstm.md is written from --data FILE: add --data to check it")
         assertError(try runTool(["docs", "--out", "/tmp/x", "--pages", "nothing.md"]), status: 64, contains: "'--pages <names>'")
         assertError(try runTool(["docs", "--pages", "forward.md"]), status: 64, contains: "Say where")
         assertError(try runTool(["docs", "--out", "/tmp/x", "--check", "/tmp/y", "--pages", "forward.md"]), status: 64,

@@ -113,7 +113,8 @@ import Testing
         newer.replaceSubrange(21..<22, with: Data("9".utf8))
         assertError(try resume(try variant("newer", newer)), status: 65, contains: "checkpoint format version 9")
         assertError(try resume(try variant("foreign", Data("{\"format\": \"lstm-trace/1\"}".utf8))), status: 65,
-                    contains: "not an lstm-trace checkpoint")
+                    contains: "is a JSON file (format lstm-trace/1), not a checkpoint")
+        assertError(try resume(try variant("text", Data("hello\n".utf8))), status: 65, contains: "not an lstm-trace checkpoint")
         assertError(try resume(try variant("empty", Data())), status: 65, contains: "not an lstm-trace checkpoint")
         assertError(try resume(dir.appendingPathComponent("missing").path), status: 66, contains: "no such file")
         assertError(try runTool(["train", "--resume", ck, "--iterations", "10", "--data", "/dev/null"]), status: 65, contains: "the file is empty")
@@ -177,6 +178,6 @@ import Testing
         #expect(a.stdout.unicodeScalars.count == 8 + 50 + 1)
         #expect(try runTool(["sample", "--checkpoint", ck, "--length", "50", "--prime", "The gate", "--seed", "3"]).stdout == a.stdout)
         assertError(try runTool(["sample", "--checkpoint", ck, "--prime", "Zebra#"]), status: 64, contains: "characters of the checkpoint's vocabulary")
-        assertError(try runTool(["sample"]), status: 64, contains: "Missing '--checkpoint <file>'")
+        assertError(try runTool(["sample"]), status: 64, contains: "Missing expected argument '--checkpoint <file>'")
     }
 }

@@ -16,6 +16,8 @@ enum BenchCommand: Command {
         let corpus = try CorpusLoader.load(a.string("--data"), steps: o.steps)
         try corpus.requireTrainable(hidden: o.hidden, steps: o.steps, path: a.string("--data"), a)
         let threads = try a.threads()
+        if BuildConfiguration.isDebug { StandardStreams.writeError(Text.benchDebugBuild) }
+        let progress = ProgressBar(total: 3 * repeats + 1, label: "bench")
 
         /// The notebook's printout: a 200-character sample every 100 iterations.
         func sampleLength(_ k: Int) -> Int? { k % 100 == 0 ? 200 : nil }
@@ -30,9 +32,12 @@ enum BenchCommand: Command {
         // figure is the fastest of its rounds.
         var off = Double.infinity, every = Double.infinity, traceMs = Double.infinity
         var bytes = 0
-        for _ in 0..<repeats {
+        for round in 0..<repeats {
+            progress.update(3 * round, detail: "tracing off")
             off = min(off, time { t, k in _ = t.step(sampleLength: sampleLength(k)) })
+            progress.update(3 * round + 1, detail: "every iteration traced")
             every = min(every, time { t, k in _ = t.step(sampleLength: sampleLength(k), trace: true) })
+            progress.update(3 * round + 2, detail: "one iteration traced")
             // One traced iteration written as JSON, in the middle of a run, against an untraced one.
             let t = CharTrainer(corpus: corpus, options: o, threads: threads)
             for _ in 0..<20 { _ = t.step() }
@@ -49,17 +54,19 @@ enum BenchCommand: Command {
         let one = off + traceMs / Double(runLength)
 
         // Memory: resident size after a third of a run and at its end.
+        progress.update(3 * repeats, detail: "memory")
         let trainer = CharTrainer(corpus: corpus, options: o, threads: threads)
         for k in 0..<(iterations / 3) { _ = trainer.step(sampleLength: sampleLength(k)) }
         let rssThird = residentMegabytes()
         for k in (iterations / 3)..<iterations { _ = trainer.step(sampleLength: sampleLength(k)) }
         let rssEnd = residentMegabytes()
 
+        progress.finish()
         let overhead = 100 * traceMs / (off * Double(runLength))
         switch format {
         case .json:
             StandardStreams.write(JSONWriter.string(.object([
-                ("format", .string("lstm-trace-bench/1")), ("hidden", .integer(o.hidden)), ("steps", .integer(o.steps)),
+                ("format", .string("lstm-trace-bench/1")), ("build", .string(BuildConfiguration.name)), ("hidden", .integer(o.hidden)), ("steps", .integer(o.steps)),
                 ("vocabulary", .integer(corpus.vocabulary.count)), ("iterations", .integer(iterations)), ("threads", .integer(threads)),
                 ("ms_per_iteration", .number(off)), ("ms_one_traced_iteration_extra", .number(traceMs)),
                 ("ms_per_iteration_one_traced", .number(one)),

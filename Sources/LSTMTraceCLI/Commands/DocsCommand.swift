@@ -14,19 +14,6 @@ enum DocsCommand: Command {
                                    option: "--pages")
             }
         }
-        let needsData = only.map { !$0.isDisjoint(with: DocsSite.dataPages) } ?? true
-        var corpus: CharCorpus?
-        if needsData {
-            guard let path = a.string("--data") else {
-                throw a.usageError("char-lstm.md trains on the notebook's corpus: add --data FILE (../shared/data/shakespear.txt), "
-                                   + "or leave that page out with --pages.", option: "--data")
-            }
-            corpus = try CorpusLoader.load(path, steps: 25)
-        }
-        let referencePath = a.string("--reference") ?? "Examples/python/reference/notebook-smooth-loss.json"
-        let reference: JSONValue? = FileManager.default.fileExists(atPath: referencePath) ? try InputFile.json(referencePath) : nil
-        if a.has("--reference") && reference == nil { throw CLIError.cannotRead(path: referencePath, reason: "no such file") }
-
         let checkFolder = a.string("--check")
         guard let folder = checkFolder ?? a.string("--out") else {
             throw a.usageError("Say where: --out FOLDER to write the docs, or --check FOLDER to compare them.", option: "--out")
@@ -34,7 +21,31 @@ enum DocsCommand: Command {
         if checkFolder != nil && a.has("--out") {
             throw a.usageError("--out and --check do not go together.", option: "--check")
         }
-        let files = DocsSite.files(data: corpus, reference: reference, only: only, threads: try a.threads())
+        var wanted = only ?? Set(DocsSite.basicPages + DocsSite.dataPages)
+        // char-lstm.md trains on --data. Without it, --out writes the page from the generated
+        // corpus (and says so on the page); --check cannot check a page written from a file it
+        // was not given, so it checks the others and says which it left.
+        var corpus: (text: CharCorpus, isGenerated: Bool)?
+        if !wanted.isDisjoint(with: DocsSite.dataPages) {
+            if let path = a.string("--data") {
+                corpus = (try CorpusLoader.load(path, steps: 25), false)
+            } else if checkFolder != nil {
+                wanted.subtract(DocsSite.dataPages)
+                if wanted.isEmpty {
+                    throw a.usageError("\(DocsSite.dataPages.joined(separator: ", ")) is written from --data FILE: add --data to check it.",
+                                       option: "--data")
+                }
+                StandardStreams.writeError(Text.docsDataPagesNotChecked(DocsSite.dataPages))
+            } else {
+                corpus = (try CorpusLoader.load(nil, steps: 25), true)
+            }
+        }
+        let reference = corpus == nil ? nil : try referenceRuns(a, required: checkFolder != nil)
+        let bar = ProgressBar(total: 1, label: "docs")
+        let files = DocsSite.files(corpus: corpus, reference: reference, only: wanted, threads: try a.threads()) { done, total, detail in
+            bar.update(done, of: total, detail: detail)
+        }
+        bar.finish()
         if checkFolder != nil {
             try check(files, against: folder)
             return
@@ -51,6 +62,26 @@ enum DocsCommand: Command {
             try OutputFile.write(text, to: (folder as NSString).appendingPathComponent(name))
         }
         StandardStreams.write("wrote \(files.count) files to \(folder): \(files.map(\.0).joined(separator: ", "))\n")
+    }
+
+    /// The 80-bit and float64 numpy runs that char-lstm.md measures lstm-trace against: --reference
+    /// FILE, or the repository's file found from the current folder or any folder above it (so
+    /// that docs works from anywhere inside the repository). Without it, --check stops with one
+    /// line; --out writes the page without those columns and says so.
+    static func referenceRuns(_ a: ParsedArguments, required: Bool) throws -> JSONValue? {
+        if let path = a.string("--reference") { return try InputFile.json(path) }
+        let relative = DocsSpecs.defaultReference
+        var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        while true {
+            let candidate = folder.appendingPathComponent(relative).path
+            if FileManager.default.fileExists(atPath: candidate) { return try InputFile.json(candidate) }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        if required { throw CLIError.cannotRead(path: relative, reason: Text.referenceNotFound) }
+        StandardStreams.writeError(Text.referenceNotFoundNote(relative))
+        return nil
     }
 
     /// Compares freshly written files with a folder; exits 1 with a short summary when any differs.

@@ -5,9 +5,7 @@ enum SampleCommand: Command {
     static let spec = TrainingSpecs.sample
 
     static func run(_ a: ParsedArguments) throws {
-        guard let path = a.string("--checkpoint") else {
-            throw a.usageError("Missing '--checkpoint <file>': sample needs a checkpoint written by lstm-trace train --save.", option: "--checkpoint")
-        }
+        let path = a.string("--checkpoint")!  // required: the parser refuses a command line without it
         let length = try a.int("--length", default: 200, in: 0...1_000_000)
         let seed = try a.seed()
         let k = try TrainCommand.readCheckpoint(path)

@@ -4,24 +4,43 @@ import TraceLSTM
 enum CharLSTMPage {
     static let iterations = 5000
 
-    static func render(_ f: DocsFormat, corpus: CharCorpus, reference: JSONValue?, threads: Int) -> [(String, String)] {
+    /// The page and its plot. `corpus` is the text of --data, or lstm-trace's generated corpus
+    /// when `isGenerated` (then the page says so). The reference columns are shown only when
+    /// `reference` was computed on this very text (its length and vocabulary match).
+    static func render(_ f: DocsFormat, corpus: CharCorpus, isGenerated: Bool, reference: JSONValue?, threads: Int,
+                       progress: (Int, Int) -> Void = { _, _ in }) -> [(String, String)] {
         let trainer = CharTrainer(corpus: corpus, options: CharTrainingOptions(), threads: threads)
         var losses = BoundedSeries(), smooth = BoundedSeries()
         var smoothAt: [Int: Double] = [:]
         var lastSample: (Int, String)?
         for it in 0..<iterations {
+            progress(it, iterations)
             let r = trainer.step(sampleLength: it % 100 == 0 ? 200 : nil)
             losses.append(x: Double(it), y: r.loss)
             smooth.append(x: Double(it), y: r.smoothLoss)
             if it % 500 == 0 || it == iterations - 1 { smoothAt[it] = r.smoothLoss }
             if let s = r.sample { lastSample = (it, corpus.decode(s)) }
         }
-        let arbiter = reference?["longdouble"]?["smooth_losses"]?.numberArray
-        let numpy = reference?["float64"]?["smooth_losses"]?.numberArray
+        let sameText = reference?["data_length"]?.intValue == corpus.count
+            && reference?["vocabulary"]?.stringValue == String(String.UnicodeScalarView(corpus.vocabulary))
+        let arbiter = sameText ? reference?["longdouble"]?["smooth_losses"]?.numberArray : nil
+        let numpy = sameText ? reference?["float64"]?["smooth_losses"]?.numberArray : nil
         var s = f.header("The notebook's character-level LSTM")
-        s += "Varuna Jayasiri's \"Vanilla LSTM with numpy\" notebook (`000_…`) trains a character-level model on a "
-            + "\(corpus.count)-character sample of Shakespeare with \(corpus.vocabulary.count) distinct characters. `lstm-trace train "
-            + "--data ../shared/data/shakespear.txt` runs its algorithm iteration for iteration:\n\n"
+        if isGenerated {
+            s += "> This page was written without `--data`, so it trains on the \(corpus.count)-character corpus that lstm-trace "
+                + "generates itself, not on the notebook's Shakespeare sample. For the notebook's numbers, run "
+                + "`lstm-trace docs --out DIR --data ../shared/data/shakespear.txt` (the sample comes with this project's "
+                + "workspace, beside the repository).\n\n"
+        }
+        if isGenerated {
+            s += "Varuna Jayasiri's \"Vanilla LSTM with numpy\" notebook (`000_…`) trains a character-level model on a sample of "
+                + "Shakespeare. `lstm-trace train` runs its algorithm iteration for iteration; here on the generated text of "
+                + "\(corpus.count) characters, \(corpus.vocabulary.count) of them distinct:\n\n"
+        } else {
+            s += "Varuna Jayasiri's \"Vanilla LSTM with numpy\" notebook (`000_…`) trains a character-level model on a "
+                + "\(corpus.count)-character sample of Shakespeare. `lstm-trace train --data ../shared/data/shakespear.txt` runs "
+                + "its algorithm iteration for iteration, on its \(corpus.vocabulary.count) distinct characters:\n\n"
+        }
         s += "- $z_t = [h_{t-1}, x_t]$ with $x_t$ one-hot over the X = \(corpus.vocabulary.count) characters; H = 100, T = 25.\n"
             + "- The cell of [forward.md](forward.md), then $v_t = W_v h_t + b_v$ and $y_t = \\operatorname{softmax}(v_t)$; "
             + "the loss of a sequence is $\\sum_t -\\log y_t[\\text{target}_t]$.\n"
@@ -34,41 +53,50 @@ enum CharLSTMPage {
         s += "Two changes from the notebook, so that a run can be repeated: `np.random.seed(0)` before the weights, and a "
             + "sorted vocabulary (the notebook's `list(set(data))` order depends on Python's hash seed).\n\n"
         s += "## Smooth loss\n\n![Loss and smooth loss per iteration](char-lstm-loss.svg)\n\n"
-        s += "What is compared to what. The reference is the notebook's own algorithm computed with every parameter, state "
-            + "and gradient in 80-bit `np.longdouble` (`python3 Examples/python/notebook.py DATA --dtype longdouble`): numpy has "
-            + "no BLAS path for that type, so it gives the same numbers on every x86-64 machine, about three more decimal digits "
-            + "than float64. lstm-trace and numpy's float64 notebook are both measured against it. Both columns of numbers "
-            + "come from `Examples/python/reference/notebook-smooth-loss.json`, which `notebook.py --reference` wrote.\n\n"
-        s += "| iteration | lstm-trace | 80-bit reference | lstm-trace's distance | float64 numpy's distance |\n"
-            + "|---:|---:|---:|---:|---:|\n"
-        for it in smoothAt.keys.sorted() {
-            let mine = smoothAt[it]!
-            guard let arbiter, it < arbiter.count else {
-                s += "| \(it) | \(JSONWriter.number(mine)) | | | |\n"
-                continue
+        if let arbiter {
+            s += "What is compared to what. The reference is the notebook's own algorithm computed with every parameter, state "
+                + "and gradient in 80-bit `np.longdouble` (`python3 Examples/python/notebook.py DATA --dtype longdouble`): numpy "
+                + "has no BLAS path for that type, so it gives the same numbers on every x86-64 machine, about three more decimal "
+                + "digits than float64. lstm-trace and numpy's float64 notebook are both measured against it. The reference and "
+                + "float64 numpy's numbers come from `Examples/python/reference/notebook-smooth-loss.json`, which "
+                + "`notebook.py --reference` wrote.\n\n"
+            s += "| iteration | lstm-trace | 80-bit reference | lstm-trace's distance | float64 numpy's distance |\n"
+                + "|---:|---:|---:|---:|---:|\n"
+            for it in smoothAt.keys.sorted() {
+                let mine = smoothAt[it]!, exact = arbiter[it]
+                let theirs = numpy.flatMap { it < $0.count ? $0[it] : nil }
+                s += "| \(it) | \(JSONWriter.number(mine)) | \(JSONWriter.number(exact)) | "
+                    + "\(NumberFormat.display(abs(mine - exact) / abs(exact), digits: 2)) | "
+                    + (theirs.map { NumberFormat.display(abs($0 - exact) / abs(exact), digits: 2) } ?? "") + " |\n"
             }
-            let exact = arbiter[it]
-            let theirs = numpy.flatMap { it < $0.count ? $0[it] : nil }
-            s += "| \(it) | \(JSONWriter.number(mine)) | \(JSONWriter.number(exact)) | "
-                + "\(NumberFormat.display(abs(mine - exact) / abs(exact), digits: 2)) | "
-                + (theirs.map { NumberFormat.display(abs($0 - exact) / abs(exact), digits: 2) } ?? "") + " |\n"
+            s += "\nDistances are relative, |value − reference| / reference. Both float64 programs stay within about a billionth "
+                + "of the reference up to iteration 1000, then drift from it and from each other. This training is chaotic in the "
+                + "last bit: the gates saturate, so $f(1 - f)$ loses most of its digits to cancellation, and a one-ulp difference "
+                + "in a dot product grows in jumps. Which float64 program lands closer at a given iteration is luck: float64 "
+                + "numpy's figures change with the machine's BLAS, and lstm-trace rebuilt with its sums paired in another order "
+                + "lands as far out as numpy does. `Examples/python/sensitivity.py --spread` measures that spread with equally "
+                + "valid float64 variants of the notebook, and CI (`Examples/python/check_train.py`) gates lstm-trace on four "
+                + "times it.\n\n"
+        } else {
+            s += "The smooth loss every 500 iterations (the 80-bit reference in `Examples/python/reference/` was computed on the "
+                + "Shakespeare sample, so it is not shown beside this text's run):\n\n"
+            s += "| iteration | lstm-trace |\n|---:|---:|\n"
+            for it in smoothAt.keys.sorted() { s += "| \(it) | \(JSONWriter.number(smoothAt[it]!)) |\n" }
+            s += "\n"
         }
-        s += "\nDistances are relative, |value − reference| / reference. Both float64 programs stay within about a billionth of "
-            + "the reference up to iteration 1000, then drift from it and from each other. This training is chaotic in the last "
-            + "bit: the gates saturate, so $f(1 - f)$ loses most of its digits to cancellation, and a one-ulp difference in a "
-            + "dot product grows in jumps. Which float64 program lands closer at a given iteration is luck: float64 numpy's "
-            + "figures change with the machine's BLAS, and lstm-trace rebuilt with its sums paired in another order lands as far "
-            + "out as numpy does. `Examples/python/sensitivity.py --spread` measures that spread with equally valid float64 "
-            + "variants of the notebook, and CI (`Examples/python/check_train.py`) gates lstm-trace on four times it.\n\n"
         if let (it, text) = lastSample {
             s += "## What it writes after \(it) iterations\n\n"
             s += "The sample the notebook prints at iteration \(it): 200 characters drawn with `np.random.choice` from the model, "
                 + "starting from the current $(h, C)$ and the first character of the iteration's input:\n\n"
             s += "```text\n\(text)\n```\n\n"
         }
-        s += "The notebook's post says the model \"usually reaches an error of about 45 after 5000 iterations\". That figure comes "
-            + "from its own unseeded starts; with seed 0 and a sorted vocabulary the smooth loss after \(iterations) "
-            + "iterations is \(JSONWriter.number(trainer.state.smoothLoss)).\n"
+        if isGenerated {
+            s += "The smooth loss after \(iterations) iterations on this text is \(JSONWriter.number(trainer.state.smoothLoss)).\n"
+        } else {
+            s += "The notebook's post says the model \"usually reaches an error of about 45 after 5000 iterations\". That figure "
+                + "comes from its own unseeded starts; with seed 0 and a sorted vocabulary the smooth loss after \(iterations) "
+                + "iterations is \(JSONWriter.number(trainer.state.smoothLoss)).\n"
+        }
         let plot = LinePlot(title: "Character LSTM: loss per iteration", xLabel: "iteration", yLabel: "loss (sum over 25 characters)",
                             series: [.init(name: "loss", points: losses.points, color: "#9ecae1"),
                                      .init(name: "smooth loss", points: smooth.points, color: LinePlot.palette[1])])

@@ -17,12 +17,26 @@ enum DocsSite {
     /// The pages that need the notebook's corpus (--data).
     static let dataPages = ["char-lstm.md"]
 
-    /// The files of the site (pages and the SVGs they show), or of the pages in `only`.
-    static func files(data: CharCorpus?, reference: JSONValue?, only: Set<String>?, threads: Int) -> [(String, String)] {
+    /// The files of the site (pages and the SVGs they show), or of the pages in `only`. The data
+    /// pages are written when `corpus` is given (the text of --data, or the generated corpus).
+    /// `progress(done, total, detail)` hears of each page and of char-lstm.md's iterations.
+    static func files(corpus: (text: CharCorpus, isGenerated: Bool)?, reference: JSONValue?, only: Set<String>?, threads: Int,
+                      progress: (Int, Int, String) -> Void = { _, _, _ in }) -> [(String, String)] {
         let f = DocsFormat()
         func wanted(_ name: String) -> Bool { only.map { $0.contains(name) } ?? true }
-        var out = basic.filter { wanted($0.name) }.flatMap { $0.files(f) }
-        if wanted("char-lstm.md"), let data { out += CharLSTMPage.render(f, corpus: data, reference: reference, threads: threads) }
+        let pages = basic.filter { wanted($0.name) }
+        let iterations = wanted("char-lstm.md") && corpus != nil ? CharLSTMPage.iterations : 0
+        let total = pages.count + iterations
+        var out: [(String, String)] = []
+        for (k, page) in pages.enumerated() {
+            progress(k, total, page.name)
+            out += page.files(f)
+        }
+        if iterations > 0, let corpus {
+            out += CharLSTMPage.render(f, corpus: corpus.text, isGenerated: corpus.isGenerated, reference: reference, threads: threads,
+                                       progress: { progress(pages.count + $0, total, "char-lstm.md, iteration \($0 + 1) of \($1)") })
+        }
+        progress(total, total, "")
         return out
     }
 }

@@ -53,6 +53,9 @@ struct ParsedArguments {
             parsed.values[option.name] = args[k]
             k += 1
         }
+        if let missing = spec.options.first(where: { $0.isRequired && parsed.values[$0.name] == nil }) {
+            throw CLIError.usage(Text.missingRequiredOption(missing), command: spec, option: missing)
+        }
         if parsed.positionals.count > spec.arguments.count {
             let extra = parsed.positionals[spec.arguments.count]
             throw CLIError.usage(Text.unexpectedArgument(extra), command: spec, option: nil)

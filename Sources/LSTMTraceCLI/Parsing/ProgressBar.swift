@@ -3,7 +3,7 @@ import Foundation
 /// A progress bar on stderr, drawn only when stderr is a terminal (never into a pipe or a
 /// file), redrawn at most ten times a second.
 final class ProgressBar {
-    private let total: Int
+    private var total: Int
     private let label: String
     private let enabled: Bool
     private var lastDraw = DispatchTime(uptimeNanoseconds: 0)
@@ -26,6 +26,12 @@ final class ProgressBar {
         let bar = String(repeating: "=", count: filled) + (filled < width ? ">" : "") + String(repeating: " ", count: max(0, width - filled - 1))
         StandardStreams.writeError("\r\u{1B}[2K\(label) \(done)/\(total) [\(bar)] \(detail)")
         drewSomething = true
+    }
+
+    /// Shows `done` of a total that may have changed (`total`).
+    func update(_ done: Int, of total: Int, detail: String = "") {
+        self.total = max(total, 1)
+        update(done, detail: detail)
     }
 
     /// Clears the bar's line.

@@ -12,15 +12,18 @@ struct OptionSpec: Sendable {
     let defaultValue: String?
     /// The accepted values, shown as `(values: …)`.
     let values: [String]?
+    /// Whether the command cannot run without it (shown without brackets in the usage line).
+    let isRequired: Bool
 
     init(_ name: String, short: String? = nil, value: String? = nil, help: String,
-         default defaultValue: String? = nil, values: [String]? = nil) {
+         default defaultValue: String? = nil, values: [String]? = nil, required: Bool = false) {
         self.name = name
         self.short = short
         self.value = value
         self.help = help
         self.defaultValue = defaultValue
         self.values = values
+        self.isRequired = required
     }
 
     /// How the option is written in usage lines: `--hidden <n>`, `-o <file>`, `--no-backward`.
@@ -71,9 +74,11 @@ struct CommandSpec: Sendable {
         options.first { $0.name == name || $0.short == name }
     }
 
-    /// `lstm-trace step [--input <n>] …`, wrapped at 80 columns.
+    /// `lstm-trace step [--input <n>] …`, wrapped at 80 columns; required options come first,
+    /// without brackets.
     var usage: String {
-        let words = arguments.map { "<\($0.name)>" } + options.map { "[\($0.synopsis)]" }
+        let words = arguments.map { "<\($0.name)>" } + options.filter(\.isRequired).map(\.synopsis)
+            + options.filter { !$0.isRequired }.map { "[\($0.synopsis)]" }
         return HelpFormatter.wrap(prefix: "lstm-trace \(name)", words: words, indent: 2)
     }
 }

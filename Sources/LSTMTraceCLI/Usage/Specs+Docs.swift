@@ -1,5 +1,8 @@
 /// Help text of `lstm-trace docs`.
 enum DocsSpecs {
+    /// Where the repository keeps the numpy runs char-lstm.md is measured against.
+    static let defaultReference = "Examples/python/reference/notebook-smooth-loss.json"
+
     static let docs = CommandSpec(
         name: "docs",
         abstract: "Write the worked-example docs, or check that they are what the code writes.",
@@ -11,8 +14,8 @@ enum DocsSpecs {
         options: [
             OptionSpec("--out", value: "folder", help: "Write the docs here (created if needed)."),
             OptionSpec("--check", value: "folder", help: "Compare the docs in this folder with what the code writes."),
-            TrainingSpecs.data,
-            OptionSpec("--reference", value: "file", help: "The 80-bit and float64 numpy runs that char-lstm.md measures lstm-trace against (notebook.py --reference).", default: "Examples/python/reference/notebook-smooth-loss.json"),
+            OptionSpec("--data", value: "file", help: "The text char-lstm.md trains on (../shared/data/shakespear.txt for the notebook's numbers). Without it, --out trains on a small corpus lstm-trace generates itself and says so on the page, and --check leaves char-lstm.md out."),
+            OptionSpec("--reference", value: "file", help: "The 80-bit and float64 numpy runs that char-lstm.md measures lstm-trace against (notebook.py --reference).", default: defaultReference),
             OptionSpec("--pages", value: "names", help: "Only these pages, comma-separated (for example forward.md,backward.md)."),
             TrainingSpecs.threads,
         ])

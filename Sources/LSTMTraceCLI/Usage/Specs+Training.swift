@@ -76,7 +76,7 @@ extension TrainingSpecs {
             + "Every character of --prime must be in the checkpoint's vocabulary. The output is the prime followed by "
             + "the generated text.",
         options: [
-            OptionSpec("--checkpoint", value: "file", help: "A checkpoint written by lstm-trace train --save."),
+            OptionSpec("--checkpoint", value: "file", help: "A checkpoint written by lstm-trace train --save.", required: true),
             OptionSpec("--length", value: "n", help: "Characters to generate.", default: "200"),
             OptionSpec("--prime", value: "text", help: "Text to start from (default: a newline, or the first character of the vocabulary)."),
             OptionSpec("--seed", value: "n", help: "np.random.seed for the draws.", default: "0"),

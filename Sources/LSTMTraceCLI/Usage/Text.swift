@@ -28,6 +28,10 @@ enum Text {
         "The flag '\(option.name)' takes no value."
     }
 
+    static func missingRequiredOption(_ option: OptionSpec) -> String {
+        "Missing expected argument '\(option.synopsis)'."
+    }
+
     static func unexpectedArgument(_ word: String) -> String {
         "Unexpected argument '\(word)'."
     }
@@ -63,6 +67,27 @@ enum Text {
 
     static func notATrace(_ path: String, _ reason: String) -> String {
         "'\(path)' is not an lstm-trace trace: \(reason)"
+    }
+
+    static func notACheckpoint(_ path: String, format: String) -> String {
+        "'\(path)' is a JSON file (format \(format)), not a checkpoint: a checkpoint is the file that "
+            + "lstm-trace train --save FILE writes"
+    }
+
+    static let benchDebugBuild = "Warning: this lstm-trace is a debug build, about a hundred times slower than a release "
+        + "build; for real figures build with swift build -c release and run .build/release/lstm-trace bench.\n"
+
+    static func docsDataPagesNotChecked(_ pages: [String]) -> String {
+        "Note: \(pages.joined(separator: ", ")) not checked: it is written from --data FILE "
+            + "(../shared/data/shakespear.txt); add --data to check it too.\n"
+    }
+
+    static let referenceNotFound = "no such file in this folder or any folder above it; run lstm-trace docs inside "
+        + "the repository, or pass --reference FILE"
+
+    static func referenceNotFoundNote(_ path: String) -> String {
+        "Note: \(path) is not in this folder or above it, so char-lstm.md is written without the 80-bit reference "
+            + "beside lstm-trace's numbers.\n"
     }
 
     static func notJSON(_ path: String, _ reason: String) -> String {

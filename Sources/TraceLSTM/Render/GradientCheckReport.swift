@@ -30,7 +30,7 @@ public struct GradientCheckReport {
     public var markdown: String {
         let d = { NumberFormat.display($0, digits: 6) }
         var out = "# Gradient check\n\n"
-        out += "X = \(config.input), H = \(config.hidden), K = \(config.output), \(config.concat.rawValue), loss \(config.loss.rawValue)"
+        out += "X = \(config.input), H = \(config.hidden), K = \(config.output), T = \(check.steps), \(config.concat.rawValue), loss \(config.loss.rawValue)"
         for (k, v) in settings { if case .string(let s) = v { out += ", \(k) \(s)" } else if case .integer(let i) = v { out += ", \(k) \(i)" } }
         out += ". Loss $L = \(d(check.loss))$, $\\varepsilon = \(d(check.epsilon))$.\n\n"
         out += "Relative error $|a - n| / (|a + n| + 10^{-9})$ between the analytic gradient $a$ (backpropagation) "
@@ -66,7 +66,8 @@ public struct GradientCheckReport {
                      ("relative_error", .number(e.relativeError)), ("status", .string(e.status.rawValue))])
         }
         let cfg: [(String, JSONValue)] = [("input", .integer(config.input)), ("hidden", .integer(config.hidden)),
-                                          ("output", .integer(config.output)), ("concat", .string(config.concat.rawValue)),
+                                          ("output", .integer(config.output)), ("steps", .integer(check.steps)),
+                                          ("concat", .string(config.concat.rawValue)),
                                           ("loss", .string(config.loss.rawValue))] + settings
         return .object([("format", .string("lstm-trace-gradcheck/1")), ("config", .object(cfg)),
                         ("epsilon", .number(check.epsilon)), ("loss", .number(check.loss)),

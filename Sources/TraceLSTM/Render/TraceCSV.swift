@@ -5,8 +5,9 @@
 /// gradient,,dW_f,4,7,-0.0012
 /// ```
 /// `phase` is `parameter`, `forward`, `backward`, `gradient`, and also `target` (the loss's
-/// target) and `clipped` (gradients after clipping, where a run clips); `t` is empty where it
-/// has no meaning (the sequence's total loss is `forward,,loss,0,0,…`). Values are full precision.
+/// target), `total` (the sequence's loss L, `total,,loss,0,0,…`) and `clipped` (gradients after
+/// clipping, where a run clips); `t` is empty where it has no meaning, so that every `forward`
+/// and `backward` row has its step. Values are full precision.
 public enum TraceCSV {
     /// The column names.
     public static let header = "phase,t,quantity,row,col,value"
@@ -41,7 +42,7 @@ public enum TraceCSV {
                 for (k, value) in v.enumerated() { row("forward", step.t, q.key, k, 0, value) }
             }
         }
-        row("forward", nil, "loss", 0, 0, trace.loss)
+        row("total", nil, "loss", 0, 0, trace.loss)
         for step in trace.steps {
             for q in trace.backwardQuantities {
                 guard let v = step.backward[q] else { continue }

@@ -38,6 +38,8 @@ public struct GradientCheck: Sendable {
     public let epsilon: Double
     /// The loss at the unperturbed parameters.
     public let loss: Double
+    /// T, the length of the sequence checked.
+    public let steps: Int
 
     /// The notebook's relative error: |a − n| / (|a + n| + 1e-9).
     public static func relativeError(analytic a: Double, numeric n: Double) -> Double {
@@ -53,8 +55,8 @@ public struct GradientCheck: Sendable {
     ///   - h0: the initial hidden state (zero when nil).
     ///   - c0: the initial cell state (zero when nil).
     ///   - epsilon: the step of the central differences (the notebook's delta, 1e-5).
-    ///   - samplesPerParameter: nil checks every entry; n checks n entries of each tensor,
-    ///     drawn with `NumpyRandom(seed: seed)` (for large models).
+    ///   - samplesPerParameter: nil checks every entry; n checks n distinct entries of each
+    ///     tensor, drawn without replacement with `NumpyRandom(seed: seed)` (for large models).
     ///   - seed: the seed of those draws.
     public init(model: LSTM, input: SequenceInput, target: Target, h0: [Double]? = nil, c0: [Double]? = nil,
                 epsilon: Double = 1e-5, samplesPerParameter: Int? = nil, seed: UInt32 = 0) {
@@ -64,6 +66,7 @@ public struct GradientCheck: Sendable {
         loss = cache.forwardBackward(parameters: model.parameters, input: input, target: target,
                                      h0: h0, c0: c0, gradients: &grads)
         self.epsilon = epsilon
+        steps = input.steps
         var random = NumpyRandom(seed: seed)
         var perturbed = model.parameters
         var entries: [GradientCheckEntry] = []
@@ -71,7 +74,12 @@ public struct GradientCheck: Sendable {
             let (rows, cols) = name.shape(model.config)
             var picks = (0..<(rows * cols)).map { ($0 / cols, $0 % cols) }
             if let n = samplesPerParameter, n < picks.count {
-                picks = (0..<n).map { _ in picks[Int(random.randomSample() * Double(picks.count))] }
+                // n distinct entries (a partial Fisher–Yates shuffle), checked in row order.
+                for k in 0..<n {
+                    let j = k + Swift.min(Int(random.randomSample() * Double(picks.count - k)), picks.count - k - 1)
+                    picks.swapAt(k, j)
+                }
+                picks = picks[0..<n].sorted { ($0.0, $0.1) < ($1.0, $1.1) }
             }
             for (row, col) in picks {
                 let k = perturbed.index(name, row: row, col: col)
