@@ -26,7 +26,7 @@ enum TrainCommand: Command {
             let corpus = try CorpusLoader.load(a.string("--data"), steps: checkpoint.options.steps)
             let threads = try a.threads()
             do { trainer = try CharTrainer(corpus: corpus, checkpoint: checkpoint, threads: threads) } catch {
-                throw CLIError.badData("'\(resume)': \(error.description)")
+                throw CLIError.badData("\(Text.quoted(resume)): \(error.description)")
             }
             if trainer.state.iteration >= iterations {
                 throw a.usageError("The checkpoint is at iteration \(trainer.state.iteration) already; ask for more with --iterations.", option: "--iterations")

@@ -8,7 +8,7 @@ enum CorpusLoader {
         do {
             return try CharCorpus(text: text, steps: steps)
         } catch {
-            throw CLIError.badData("'\(path ?? "the generated corpus")': \(error.description)")
+            throw CLIError.badData("\(path.map(Text.quoted) ?? "the generated corpus"): \(error.description)")
         }
     }
 }

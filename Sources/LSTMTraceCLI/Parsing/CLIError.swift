@@ -34,34 +34,36 @@ enum CLIError: Error {
     case interrupted
 }
 
-/// Turns a `CLIError` into stderr text and an exit code.
+/// Turns a `CLIError` into stderr text and an exit code. Every message passes through
+/// `Text.escapingControlCharacters`, so none prints more lines than it means to.
 enum ErrorReporter {
     static func report(_ error: CLIError) -> ExitCode {
         switch error {
         case let .usage(message, command, option):
-            var text = "Error: \(message)\n"
+            var text = line(message)
             if let option { text += "Help:  \(option.label)  \(option.fullHelp)\n" }
             if let command {
                 text += "Usage: \(command.usage)\n"
                 text += "  See 'lstm-trace \(command.name) --help' for more information.\n"
+        func line(_ message: String) -> String { "Error: \(Text.escapingControlCharacters(message))\n" }
             } else {
                 text += "Usage: lstm-trace <subcommand>\n  See 'lstm-trace --help' for more information.\n"
             }
             StandardStreams.writeError(text)
             return .usage
         case .badData(let message):
-            StandardStreams.writeError("Error: \(message)\n")
+            StandardStreams.writeError(line(message))
             return .badData
         case let .cannotRead(path, reason):
-            StandardStreams.writeError("Error: cannot read '\(path)': \(reason)\n")
+            StandardStreams.writeError(line("cannot read \(Text.quoted(path)): \(reason)"))
             return .cannotRead
         case let .cannotWrite(path, reason):
-            StandardStreams.writeError("Error: cannot write '\(path)': \(reason)\n")
+            StandardStreams.writeError(line("cannot write \(Text.quoted(path)): \(reason)"))
             return .cannotWrite
         case .checkFailed:
             return .failure
         case .failed(let message):
-            StandardStreams.writeError("Error: \(message)\n")
+            StandardStreams.writeError(line(message))
             return .failure
         case .interrupted:
             return .interrupted
