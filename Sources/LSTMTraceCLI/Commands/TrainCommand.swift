@@ -6,7 +6,7 @@ enum TrainCommand: Command {
     static let spec = TrainingSpecs.train
 
     static func run(_ a: ParsedArguments) throws {
-        let iterations = try a.int("--iterations", default: 5000, in: 1...100_000_000)
+        let iterations = try a.int("--iterations", default: 5000, rule: CharTrainingRules.iterations)
         let reportEvery = try a.int("--report-every", default: 100, in: 1...100_000_000)
         let sampleLength = try a.int("--sample-length", default: 200, in: 0...100_000)
         let saveEvery = try a.int("--save-every", default: 1000, in: 1...100_000_000)
@@ -33,11 +33,11 @@ enum TrainCommand: Command {
             }
         } else {
             var o = CharTrainingOptions()
-            o.hidden = try a.int("--hidden", default: 100, in: 1...ModelOptions.maxHidden)
-            o.steps = try a.int("--steps", default: 25, in: 1...ModelOptions.maxSteps)
-            o.learningRate = try a.positiveDouble("--learning-rate", default: 0.1)
-            o.weightSD = try a.positiveDouble("--weight-sd", default: 0.1, max: 100)
-            o.clip = try a.positiveDouble("--clip", default: 1)
+            o.hidden = try a.int("--hidden", default: 100, rule: CharTrainingRules.hidden)
+            o.steps = try a.int("--steps", default: 25, rule: CharTrainingRules.steps)
+            o.learningRate = try a.double("--learning-rate", default: 0.1, rule: CharTrainingRules.learningRate)
+            o.weightSD = try a.double("--weight-sd", default: 0.1, rule: CharTrainingRules.weightSD)
+            o.clip = try a.double("--clip", default: 1, rule: CharTrainingRules.clip)
             o.seed = try a.seed()
             let corpus = try CorpusLoader.load(a.string("--data"), steps: o.steps)
             try corpus.requireTrainable(hidden: o.hidden, steps: o.steps, path: a.string("--data"), a)

@@ -17,8 +17,9 @@ extension CharCorpus {
     /// Refuses a character model of this text that lstm-trace does not train: more than 4096
     /// distinct characters, or a model too large (`ModelOptions.requireTrainingFits`).
     func requireTrainable(hidden: Int, steps: Int, path: String?, _ a: ParsedArguments) throws {
-        if vocabulary.count > 4096 {
-            throw CLIError.badData("'\(path ?? "")' has \(vocabulary.count) distinct characters; lstm-trace trains on at most 4096")
+        let most = CharTrainingRules.vocabulary.range.upperBound
+        if vocabulary.count > most {
+            throw CLIError.badData("\(Text.quoted(path ?? "")) has \(vocabulary.count) distinct characters; lstm-trace trains on at most \(most)")
         }
         let X = vocabulary.count
         try ModelOptions.requireTrainingFits(LSTMConfiguration(input: X, hidden: hidden, output: X, loss: .crossEntropy),

@@ -1,0 +1,86 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A run of the built binary started with posix_spawn, for what `Process` cannot do: start it
+/// with signals blocked (as a test runner's worker thread does), signal it at once, give it a
+/// closed or full stdout, and read its peak memory (wait4's rusage).
+struct SpawnResult {
+    /// The exit code, or nil when a signal ended it.
+    let status: Int32?
+    /// The signal that ended it, if one did.
+    let signal: Int32?
+    /// Peak resident memory, in megabytes.
+    let peakMegabytes: Double
+    /// Whether it was killed for running past its time limit (a hang).
+    let timedOut: Bool
+    let stdout: String
+    let stderr: String
+}
+
+/// What the child's stdout is.
+enum SpawnOutput {
+    /// A temporary file, read back into `stdout`.
+    case captured
+    /// Closed (`>&-`).
+    case closed
+    /// This path, opened for writing (`> /dev/full`).
+    case path(String)
+}
+
+/// Starts the binary with `arguments`; `blocked` signals are blocked in it from its first
+/// instruction; `beforeWait` runs with its pid right after it starts. A run longer than
+/// `timeLimit` seconds is killed (SIGKILL) and reported as `timedOut`.
+func spawnTool(_ arguments: [String], stdout: SpawnOutput = .captured, blocked: [Int32] = [], timeLimit: Double = 60,
+               beforeWait: (pid_t) -> Void = { _ in }) throws -> SpawnResult {
+    let folder = try temporaryFolder()
+    let outPath = folder.appendingPathComponent("stdout").path, errPath = folder.appendingPathComponent("stderr").path
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    switch stdout {
+    case .captured: posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    case .closed: posix_spawn_file_actions_addclose(&actions, 1)
+    case .path(let p): posix_spawn_file_actions_addopen(&actions, 1, p, O_WRONLY, 0)
+    }
+    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    for s in blocked { sigaddset(&mask, s) }
+    posix_spawnattr_setsigmask(&attributes, &mask)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+    let argv: [UnsafeMutablePointer<CChar>?] = ([toolURL.path] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, toolURL.path, &actions, &attributes, argv, environ)
+    guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+    let watch = Watch(), child = pid
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) {
+        if !watch.finished.load(ordering: .acquiring) {
+            watch.killed.store(true, ordering: .releasing)
+            kill(child, SIGKILL)
+        }
+    }
+    beforeWait(pid)
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    watch.finished.store(true, ordering: .releasing)
+    let exited = status & 0x7F == 0
+    let read = { (p: String) in String(decoding: FileManager.default.contents(atPath: p) ?? Data(), as: UTF8.self) }
+    return SpawnResult(status: exited ? (status >> 8) & 0xFF : nil, signal: exited ? nil : status & 0x7F,
+                       peakMegabytes: Double(usage.ru_maxrss) / 1024, timedOut: watch.killed.load(ordering: .acquiring),
+                       stdout: read(outPath), stderr: read(errPath))
+}
+
+/// Whether a spawned run has ended, and whether its time limit killed it.
+private final class Watch: Sendable {
+    let finished = Atomic<Bool>(false)
+    let killed = Atomic<Bool>(false)
+}
