@@ -11,6 +11,8 @@ enum ExitCode: Int32 {
     case cannotRead = 66
     /// EX_CANTCREAT: an output file cannot be written.
     case cannotWrite = 73
+    /// EX_IOERR: standard output cannot be written (a full disk, a closed descriptor).
+    case outputFailed = 74
     /// Stopped by SIGINT or SIGTERM after saving (128 + SIGINT).
     case interrupted = 130
 }
@@ -32,12 +34,18 @@ enum CLIError: Error {
     case failed(String)
     /// Interrupted; state was saved.
     case interrupted
+    /// Standard output cannot be written, for `reason`.
+    case standardOutput(reason: String)
+    /// The reader of standard output has gone (`lstm-trace step | head`): the program stops
+    /// quietly, as it would have had it printed less.
+    case readerGone
 }
 
 /// Turns a `CLIError` into stderr text and an exit code. Every message passes through
 /// `Text.escapingControlCharacters`, so none prints more lines than it means to.
 enum ErrorReporter {
     static func report(_ error: CLIError) -> ExitCode {
+        func line(_ message: String) -> String { "Error: \(Text.escapingControlCharacters(message))\n" }
         switch error {
         case let .usage(message, command, option):
             var text = line(message)
@@ -45,7 +53,6 @@ enum ErrorReporter {
             if let command {
                 text += "Usage: \(command.usage)\n"
                 text += "  See 'lstm-trace \(command.name) --help' for more information.\n"
-        func line(_ message: String) -> String { "Error: \(Text.escapingControlCharacters(message))\n" }
             } else {
                 text += "Usage: lstm-trace <subcommand>\n  See 'lstm-trace --help' for more information.\n"
             }
@@ -67,6 +74,11 @@ enum ErrorReporter {
             return .failure
         case .interrupted:
             return .interrupted
+        case .standardOutput(let reason):
+            StandardStreams.writeError(line(Text.cannotWriteStandardOutput(reason)))
+            return .outputFailed
+        case .readerGone:
+            return .success
         }
     }
 }
