@@ -54,19 +54,19 @@ enum TrainCommand: Command {
     }
 
     static func readCheckpoint(_ path: String) throws -> CharCheckpoint {
-        let data = try InputFile.bytes(path)
-        do { return try CharCheckpoint(bytes: [UInt8](data)) } catch {
-            if let format = jsonFormatName(data) {
+        let bytes = try InputFile.bytes(path)
+        do { return try CharCheckpoint(bytes: bytes) } catch {
+            if let format = jsonFormatName(bytes) {
                 throw CLIError.badData(Text.notACheckpoint(path, format: format))
             }
             throw CLIError.badData("'\(path)' is not a checkpoint lstm-trace can resume: \(error.description)")
         }
     }
 
-    /// The "format" of a JSON file lstm-trace wrote (a trace, a gradient check, …), if `data` is one.
-    private static func jsonFormatName(_ data: Data) -> String? {
-        guard data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "{"),
-              let json = try? JSONParser.parse(bytes: [UInt8](data)) else { return nil }
+    /// The "format" of a JSON file lstm-trace wrote (a trace, a gradient check, …), if `bytes` is one.
+    private static func jsonFormatName(_ bytes: [UInt8]) -> String? {
+        guard bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "{"),
+              let json = try? JSONParser.parse(bytes: bytes) else { return nil }
         return json["format"]?.stringValue ?? "JSON"
     }
 }

@@ -62,7 +62,7 @@ enum Text {
     // MARK: Files
 
     static let fileIsEmpty = "the file is empty"
-    static let fileIsBinary = "the file is not text (it contains NUL bytes)"
+    static let fileIsBinary = "the file is not text (it contains NUL bytes, as binary files and UTF-16 text do)"
     static let fileIsNotUTF8 = "the file is not valid UTF-8 text"
 
     static func notATrace(_ path: String, _ reason: String) -> String {
