@@ -6,6 +6,7 @@ enum HtmlCommand: Command {
 
     static func run(_ a: ParsedArguments) throws {
         let trace: Trace
+        try OutputFile.check(a.string("-o"))
         if let path = a.string("--from") {
             for name in ModelSpecs.modelOptions.map(\.name) where a.has(name) {
                 throw a.usageError("\(name) describes a model to trace; with --from the trace file describes it.", option: name)

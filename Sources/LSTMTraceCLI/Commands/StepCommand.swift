@@ -8,6 +8,7 @@ enum StepCommand: Command {
         let model = try ModelOptions(a)
         let format = try a.choice("--format", default: OutputFormat.md)
         let digits = try a.int("--precision", default: 6, in: 1...17)
+        try OutputFile.check(a.string("-o"))
         var trace = model.problem.trace(backward: !a.flag("--no-backward"))
         trace.settings = model.settings
         try OutputFile.write(TraceOutput.render(trace, format: format, digits: digits), to: a.string("-o"))

@@ -16,6 +16,12 @@ enum TrainCommand: Command {
         if traceIteration != nil && !a.has("-o") { throw a.usageError("--trace-iteration writes the trace to a file: add -o FILE.", option: "-o") }
         if traceIteration == nil && a.has("-o") { throw a.usageError("-o FILE is where --trace-iteration writes its trace; add --trace-iteration n.", option: "--trace-iteration") }
         let plotPath = try a.string("--plot").map { try ToyCommand.svgPath($0, a) }
+        // Every output is checked before the data is read and the first iteration runs.
+        if a.string("--save").map(OutputFile.standardOutputNames.contains) == true {
+            throw a.usageError(Text.invalidValue(a.string("--save")!, for: a.command.option("--save")!, expected: Text.saveToStandardOutput),
+                               option: "--save")
+        }
+        try OutputFile.checkAll([("--save", a.string("--save")), ("--log", a.string("--log")), ("--plot", plotPath), ("-o", a.string("-o"))], a)
 
         let trainer: CharTrainer
         if let resume = a.string("--resume") {
@@ -59,7 +65,7 @@ enum TrainCommand: Command {
             if let format = jsonFormatName(bytes) {
                 throw CLIError.badData(Text.notACheckpoint(path, format: format))
             }
-            throw CLIError.badData("'\(path)' is not a checkpoint lstm-trace can resume: \(error.description)")
+            throw CLIError.badData(Text.notAResumableCheckpoint(path, error.description))
         }
     }
 
@@ -81,50 +87,57 @@ struct TrainingRun {
 
     func train(until iterations: Int, reportEvery: Int, sampleLength: Int, traceIteration: Int?,
                saveEvery: Int, plotPath: String?) throws {
-        let a = arguments
-        let savePath = a.string("--save")
-        let log = try a.string("--log").map { try StreamingCSV(path: $0, header: "iteration,loss,smooth_loss,elapsed_seconds") }
-        var lossSeries = BoundedSeries(), smoothSeries = BoundedSeries()
-        let corpus = trainer.corpus
-        StandardStreams.write("data has \(corpus.count) characters, \(corpus.vocabulary.count) unique\n")
-        let start = DispatchTime.now()
-        let first = trainer.state.iteration
-        let progress = ProgressBar(total: iterations - first, label: "iteration")
-        var interrupted = false
+        let log = try arguments.string("--log").map { try StreamingCSV(path: $0, header: "iteration,loss,smooth_loss,elapsed_seconds") }
         do {
-            while trainer.state.iteration < iterations {
-                let it = trainer.state.iteration
-                let r = trainer.step(sampleLength: it % reportEvery == 0 ? sampleLength : nil, trace: it == traceIteration)
-                // The loss every iteration; the weights (a scan of all of them) before each save and at the end.
-                guard r.loss.isFinite else {
-                    throw CLIError.failed(Text.diverged(at: "iteration \(it)", option: "--learning-rate"))
-                }
-                try log?.append("\(it),\(JSONWriter.number(r.loss)),\(JSONWriter.number(r.smoothLoss)),\(String(format: "%.6f", start.secondsUntilNow))")
-                lossSeries.append(x: Double(it), y: r.loss)
-                smoothSeries.append(x: Double(it), y: r.smoothLoss)
-                if let s = r.sample {
-                    progress.finish()
-                    // The notebook's printout: print("----\n %s \n----" % txt); print("iter %d, loss %f" % ...)
-                    StandardStreams.write("----\n \(corpus.decode(s)) \n----\niter \(it), loss \(String(format: "%f", r.smoothLoss))\n")
-                }
-                if var t = r.trace {
-                    t.settings = settings + [("iteration", .integer(it)), ("pointer", .integer(trainer.state.pointer - trainer.options.steps))]
-                    let title = "Character LSTM: iteration \(it)"
-                    try OutputFile.write(TraceOutput.render(t, format: format, digits: digits, title: title), to: a.string("-o"))
-                }
-                if let savePath, trainer.state.iteration % saveEvery == 0 { try save(to: savePath) }
-                progress.update(trainer.state.iteration - first, detail: "smooth loss \(String(format: "%.4f", r.smoothLoss))")
-                if Interrupts.requested {
-                    interrupted = true
-                    break
-                }
-            }
-            try requireFiniteWeights()
+            try train(until: iterations, reportEvery: reportEvery, sampleLength: sampleLength, traceIteration: traceIteration,
+                      saveEvery: saveEvery, plotPath: plotPath, log: log)
         } catch {
-            progress.finish()
             log?.abandon()
             throw error
         }
+    }
+
+    /// The run, with the log open; whatever ends it early, the caller abandons the log.
+    private func train(until iterations: Int, reportEvery: Int, sampleLength: Int, traceIteration: Int?,
+                       saveEvery: Int, plotPath: String?, log: StreamingCSV?) throws {
+        let a = arguments
+        let savePath = a.string("--save")
+        var lossSeries = BoundedSeries(), smoothSeries = BoundedSeries()
+        let corpus = trainer.corpus
+        try printOut("data has \(corpus.count) characters, \(corpus.vocabulary.count) unique\n")
+        let start = DispatchTime.now()
+        let first = trainer.state.iteration
+        let progress = ProgressBar(total: iterations - first, label: "iteration")
+        defer { progress.finish() }
+        var interrupted = false
+        while trainer.state.iteration < iterations {
+            let it = trainer.state.iteration
+            let r = trainer.step(sampleLength: it % reportEvery == 0 ? sampleLength : nil, trace: it == traceIteration)
+            // The loss every iteration; the weights (a scan of all of them) before each save and at the end.
+            guard r.loss.isFinite else {
+                throw CLIError.failed(Text.diverged(at: "iteration \(it)", option: "--learning-rate"))
+            }
+            try log?.append("\(it),\(JSONWriter.number(r.loss)),\(JSONWriter.number(r.smoothLoss)),\(String(format: "%.6f", start.secondsUntilNow))")
+            lossSeries.append(x: Double(it), y: r.loss)
+            smoothSeries.append(x: Double(it), y: r.smoothLoss)
+            if let s = r.sample {
+                progress.finish()
+                // The notebook's printout: print("----\n %s \n----" % txt); print("iter %d, loss %f" % ...)
+                try printOut("----\n \(corpus.decode(s)) \n----\niter \(it), loss \(String(format: "%f", r.smoothLoss))\n")
+            }
+            if var t = r.trace {
+                t.settings = settings + [("iteration", .integer(it)), ("pointer", .integer(trainer.state.pointer - trainer.options.steps))]
+                let title = "Character LSTM: iteration \(it)"
+                try OutputFile.write(TraceOutput.render(t, format: format, digits: digits, title: title), to: a.string("-o"))
+            }
+            if let savePath, trainer.state.iteration % saveEvery == 0 { try save(to: savePath) }
+            progress.update(trainer.state.iteration - first, detail: "smooth loss \(String(format: "%.4f", r.smoothLoss))")
+            if Interrupts.requested {
+                interrupted = true
+                break
+            }
+        }
+        try requireFiniteWeights()
         progress.finish()
         if let savePath { try save(to: savePath) }
         try log?.finish()
@@ -139,11 +152,17 @@ struct TrainingRun {
         StandardStreams.writeError(String(format: "%d iterations in %.2f s (%.3f ms/iteration)\n", done, seconds, 1000 * seconds / Double(max(done, 1))))
         if interrupted {
             StandardStreams.writeError("Interrupted after iteration \(trainer.state.iteration - 1)"
-                                       + (savePath.map { "; checkpoint saved to '\($0)' (continue with --resume \($0))" } ?? "; pass --save FILE to keep a checkpoint")
+                                       + (savePath.map { "; checkpoint saved to \(Text.quoted($0)) (continue with --resume \(Text.echo($0)))" } ?? "; pass --save FILE to keep a checkpoint")
                                        + ".\n")
             throw CLIError.interrupted
         }
-        StandardStreams.write("smooth loss after \(trainer.state.iteration) iterations: \(JSONWriter.number(trainer.state.smoothLoss))\n")
+        try printOut("smooth loss after \(trainer.state.iteration) iterations: \(JSONWriter.number(trainer.state.smoothLoss))\n")
+    }
+
+    /// Prints a line of the notebook's printout; stops the run at once if stdout cannot take it.
+    private func printOut(_ text: String) throws {
+        StandardStreams.write(text)
+        try StandardStreams.check()
     }
 
     private var settings: [(String, JSONValue)] {
@@ -163,6 +182,6 @@ struct TrainingRun {
 
     private func save(to path: String) throws {
         try requireFiniteWeights()
-        try OutputFile.write(Data(CharCheckpoint(trainer).encoded()), to: path)
+        try OutputFile.write(CharCheckpoint(trainer).encoded(), to: path)
     }
 }

@@ -28,24 +28,14 @@ extension CharCorpus {
 }
 
 /// A CSV written row by row to a temporary file beside its destination and renamed into
-/// place when finished, so the destination is never half-written. Memory stays flat.
+/// place when finished (see `OutputSink`), so the destination is never half-written and a run
+/// that fails leaves no temporary file. Memory stays flat.
 final class StreamingCSV {
-    let path: String
-    private let temporary: String
-    private let handle: FileHandle
+    private let sink: OutputSink
     private var buffer = ""
 
     init(path: String, header: String) throws {
-        self.path = path
-        temporary = OutputFile.temporaryPath(for: path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CLIError.cannotWrite(path: path, reason: "it is a folder")
-        }
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let h = FileHandle(forWritingAtPath: temporary) else {
-            throw CLIError.cannotWrite(path: path, reason: "the folder does not exist or is not writable")
-        }
-        handle = h
+        sink = try OutputSink(path)
         buffer = header + "\r\n"
     }
 
@@ -55,23 +45,19 @@ final class StreamingCSV {
     }
 
     private func flush() throws {
-        do { try handle.write(contentsOf: Data(buffer.utf8)) } catch {
-            throw CLIError.cannotWrite(path: path, reason: "\(error.localizedDescription)")
-        }
+        try sink.write(buffer)
         buffer = ""
     }
 
     /// Writes what is left and renames the file into place.
     func finish() throws {
         try flush()
-        try? handle.close()
-        try OutputFile.moveIntoPlace(temporary, path)
+        try sink.commit()
     }
 
     /// Removes the temporary file (a run that failed).
     func abandon() {
-        try? handle.close()
-        try? FileManager.default.removeItem(atPath: temporary)
+        sink.abandon()
     }
 }
 
