@@ -65,6 +65,11 @@ import Testing
             #expect(r.stdout == plain.stdout, "-o \(name) prints the trace")
         }
         #expect(try runTool(["gradcheck", "-o", "-"], currentDirectory: dir).stdout.contains("Gradient check"))
+        // A link to /proc/self/fd/1 when stdout is a file that was removed: written through, not
+        // renamed onto a name like '/tmp/x (deleted)'.
+        let r = try spawnTool(["step", "--format", "json", "-o", link], stdout: .deletedFile)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == plain.stdout)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [], "no file named '-'")
     }
 

@@ -60,7 +60,20 @@ enum TrainCommand: Command {
     }
 
     static func readCheckpoint(_ path: String) throws -> CharCheckpoint {
-        let bytes = try InputFile.bytes(path)
+        // A file that starts neither as a checkpoint nor as JSON is refused at its first bytes
+        // (/dev/urandom is not read up to the size limit first); JSON, for the message that
+        // names what it is, is read as text.
+        let magic = Array("\(CharCheckpoint.magic)\n".utf8)
+        var isJSON = false
+        let bytes = try InputFile.bytes(path) { chunk, offset in
+            if offset == 0 {
+                isJSON = chunk.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "{")
+                guard isJSON || magic.starts(with: chunk.prefix(magic.count)) || chunk.starts(with: magic) else {
+                    throw CLIError.badData(Text.notAResumableCheckpoint(path, "not an lstm-trace checkpoint (it does not start with \(CharCheckpoint.magic))"))
+                }
+            }
+            if isJSON && chunk.contains(0) { throw CLIError.badData(Text.notAResumableCheckpoint(path, Text.fileIsBinary)) }
+        }
         do { return try CharCheckpoint(bytes: bytes) } catch {
             if let format = jsonFormatName(bytes) {
                 throw CLIError.badData(Text.notACheckpoint(path, format: format))

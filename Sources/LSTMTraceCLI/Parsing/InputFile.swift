@@ -19,7 +19,11 @@ enum InputFile {
     ///
     /// The file is opened without blocking, so a FIFO that no one writes to does not hang the
     /// program in open(2): it says that it waits for a writer, and Ctrl-C stops the wait.
-    static func bytes(_ path: String, text: Bool = false) throws -> [UInt8] {
+    ///
+    /// `inspect`, if given, sees each chunk as it arrives (with the number of bytes before it)
+    /// and may refuse the file by throwing, before the rest is read.
+    static func bytes(_ path: String, text: Bool = false,
+                      inspect: ((ArraySlice<UInt8>, Int) throws -> Void)? = nil) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let reason = errno == ENOENT ? "no such file" : errno == EACCES ? "permission denied" : String(cString: strerror(errno))
@@ -55,6 +59,7 @@ enum InputFile {
                 throw CLIError.cannotRead(path: path, reason: String(cString: strerror(errno)))
             }
             if n == 0 { break }
+            try inspect?(chunk[0..<n], bytes.count)
             if text && bytes.isEmpty { try refuseForeignEncoding(chunk[0..<n], path) }
             if text && chunk[0..<n].contains(0) { throw CLIError.badData("\(Text.quoted(path)): \(Text.fileIsBinary)") }
             bytes.append(contentsOf: chunk[0..<n])

@@ -38,8 +38,13 @@ enum OutputFile {
             guard stat(path, &info) == 0 else {
                 throw CLIError.cannotWrite(path: path, reason: errno == ENOENT ? Text.brokenLink : String(cString: strerror(errno)))
             }
-            if info.st_mode & S_IFMT == S_IFREG, let resolved = realpath(path, nil) {
+            // A link to a regular file: its target is replaced, if the target has a name that
+            // leads back to the same file (/proc/self/fd/1 may lead to a deleted file: written through).
+            if info.st_mode & S_IFMT == S_IFREG {
+                guard let resolved = realpath(path, nil) else { return .through(path) }
                 defer { free(resolved) }
+                var target = stat()
+                guard stat(resolved, &target) == 0, target.st_dev == info.st_dev, target.st_ino == info.st_ino else { return .through(path) }
                 return .replace(String(cString: resolved))
             }
         }

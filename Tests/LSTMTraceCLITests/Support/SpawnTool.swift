@@ -28,6 +28,9 @@ enum SpawnOutput {
     case closed
     /// This path, opened for writing (`> /dev/full`).
     case path(String)
+    /// A file that is removed once opened (its /proc/self/fd/1 link names a deleted file), read
+    /// back into `stdout`.
+    case deletedFile
 }
 
 /// Starts the binary with `arguments`; `blocked` signals are blocked in it from its first
@@ -45,7 +48,15 @@ func spawnTool(_ arguments: [String], stdout: SpawnOutput = .captured, blocked: 
     case .captured: posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     case .closed: posix_spawn_file_actions_addclose(&actions, 1)
     case .path(let p): posix_spawn_file_actions_addopen(&actions, 1, p, O_WRONLY, 0)
+    case .deletedFile: break
     }
+    var deleted: Int32 = -1
+    if case .deletedFile = stdout {
+        deleted = open(outPath, O_RDWR | O_CREAT | O_TRUNC, 0o644)
+        unlink(outPath)
+        posix_spawn_file_actions_adddup2(&actions, deleted, 1)
+    }
+    defer { if deleted >= 0 { close(deleted) } }
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
@@ -73,7 +84,13 @@ func spawnTool(_ arguments: [String], stdout: SpawnOutput = .captured, blocked: 
     while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
     watch.finished.store(true, ordering: .releasing)
     let exited = status & 0x7F == 0
-    let read = { (p: String) in String(decoding: FileManager.default.contents(atPath: p) ?? Data(), as: UTF8.self) }
+    let read = { (p: String) -> String in
+        if p == outPath && deleted >= 0 {
+            lseek(deleted, 0, SEEK_SET)
+            return String(decoding: FileHandle(fileDescriptor: deleted, closeOnDealloc: false).readDataToEndOfFile(), as: UTF8.self)
+        }
+        return String(decoding: FileManager.default.contents(atPath: p) ?? Data(), as: UTF8.self)
+    }
     return SpawnResult(status: exited ? (status >> 8) & 0xFF : nil, signal: exited ? nil : status & 0x7F,
                        peakMegabytes: Double(usage.ru_maxrss) / 1024, timedOut: watch.killed.load(ordering: .acquiring),
                        stdout: read(outPath), stderr: read(errPath))
