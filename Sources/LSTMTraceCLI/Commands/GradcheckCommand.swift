@@ -11,13 +11,13 @@ enum GradcheckCommand: Command {
         let epsilon = try a.double("--epsilon", default: 1e-5, in: 1e-12...1e-1, describe: "a number from 1e-12 to 0.1")
         let samples = try a.optionalInt("--samples", in: 1...1_000_000)
         let format = try a.choice("--format", default: OutputFormat.md)
-        try OutputFile.check(a.string("-o"))
         let entries = model.config.parameterCount
         if samples == nil && entries > maxFullCheck {
             throw a.usageError("This model has \(entries) parameter entries; checking all of them takes "
                                + "\(2 * entries) forward passes. Pass --samples n to check n entries of each parameter.",
                                option: "--samples")
         }
+        try OutputFile.check(a.string("-o"))
         let problem = model.problem
         let check = GradientCheck(model: problem.model, input: problem.input, target: problem.target,
                                   epsilon: epsilon, samplesPerParameter: samples, seed: model.seed)

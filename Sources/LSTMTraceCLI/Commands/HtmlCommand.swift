@@ -6,17 +6,18 @@ enum HtmlCommand: Command {
 
     static func run(_ a: ParsedArguments) throws {
         let trace: Trace
-        try OutputFile.check(a.string("-o"))
         if let path = a.string("--from") {
             for name in ModelSpecs.modelOptions.map(\.name) where a.has(name) {
                 throw a.usageError("\(name) describes a model to trace; with --from the trace file describes it.", option: name)
             }
+            try OutputFile.check(a.string("-o"))
             let json = try InputFile.json(path)
             do { trace = try TraceJSON.decode(json) } catch {
                 throw CLIError.badData(Text.notATrace(path, "\(error)"))
             }
         } else {
             let model = try ModelOptions(a)
+            try OutputFile.check(a.string("-o"))
             var t = model.problem.trace()
             t.settings = model.settings
             trace = t

@@ -25,11 +25,11 @@ enum ToyCommand: Command {
         if traceAt != nil && !a.has("-o") {
             throw a.usageError("--trace writes the trace to a file: add -o FILE.", option: "-o")
         }
-        try OutputFile.checkAll([("-o", a.string("-o")), ("--plot", try a.string("--plot").map { try svgPath($0, a) })], a)
         let config = LSTMConfiguration(input: o.input, hidden: o.hidden, output: o.output)
         let sizes = ["--length", "--hidden", "--input", "--output"]
         try ModelOptions.requireTrainingFits(config, steps: o.length, sizes: sizes, a, option: "--hidden")
         if traceAt != nil { try ModelOptions.requireTraceFits(config, steps: o.length, sizes: sizes, a, option: "--trace") }
+        try OutputFile.checkAll([("-o", a.string("-o")), ("--plot", try a.string("--plot").map { try svgPath($0, a) })], a)
 
         var toy = ToyRegression(options: o)
         var losses: [Double] = []

@@ -16,6 +16,21 @@ enum TrainCommand: Command {
         if traceIteration != nil && !a.has("-o") { throw a.usageError("--trace-iteration writes the trace to a file: add -o FILE.", option: "-o") }
         if traceIteration == nil && a.has("-o") { throw a.usageError("-o FILE is where --trace-iteration writes its trace; add --trace-iteration n.", option: "--trace-iteration") }
         let plotPath = try a.string("--plot").map { try ToyCommand.svgPath($0, a) }
+        // Every option is read before any file is touched, so a usage error comes first.
+        var o = CharTrainingOptions()
+        if a.has("--resume") {
+            for name in ["--hidden", "--steps", "--learning-rate", "--weight-sd", "--clip", "--seed"] where a.has(name) {
+                throw a.usageError("\(name) comes from the checkpoint; leave it out with --resume.", option: name)
+            }
+        } else {
+            o.hidden = try a.int("--hidden", default: 100, rule: CharTrainingRules.hidden)
+            o.steps = try a.int("--steps", default: 25, rule: CharTrainingRules.steps)
+            o.learningRate = try a.double("--learning-rate", default: 0.1, rule: CharTrainingRules.learningRate)
+            o.weightSD = try a.double("--weight-sd", default: 0.1, rule: CharTrainingRules.weightSD)
+            o.clip = try a.double("--clip", default: 1, rule: CharTrainingRules.clip)
+            o.seed = try a.seed()
+        }
+        let threads = try a.threads()
         // Every output is checked before the data is read and the first iteration runs.
         if a.string("--save").map(OutputFile.standardOutputNames.contains) == true {
             throw a.usageError(Text.invalidValue(a.string("--save")!, for: a.command.option("--save")!, expected: Text.saveToStandardOutput),
@@ -25,12 +40,8 @@ enum TrainCommand: Command {
 
         let trainer: CharTrainer
         if let resume = a.string("--resume") {
-            for name in ["--hidden", "--steps", "--learning-rate", "--weight-sd", "--clip", "--seed"] where a.has(name) {
-                throw a.usageError("\(name) comes from the checkpoint; leave it out with --resume.", option: name)
-            }
             let checkpoint = try readCheckpoint(resume)
             let corpus = try CorpusLoader.load(a.string("--data"), steps: checkpoint.options.steps)
-            let threads = try a.threads()
             do { trainer = try CharTrainer(corpus: corpus, checkpoint: checkpoint, threads: threads) } catch {
                 throw CLIError.badData("\(Text.quoted(resume)): \(error.description)")
             }
@@ -38,16 +49,9 @@ enum TrainCommand: Command {
                 throw a.usageError("The checkpoint is at iteration \(trainer.state.iteration) already; ask for more with --iterations.", option: "--iterations")
             }
         } else {
-            var o = CharTrainingOptions()
-            o.hidden = try a.int("--hidden", default: 100, rule: CharTrainingRules.hidden)
-            o.steps = try a.int("--steps", default: 25, rule: CharTrainingRules.steps)
-            o.learningRate = try a.double("--learning-rate", default: 0.1, rule: CharTrainingRules.learningRate)
-            o.weightSD = try a.double("--weight-sd", default: 0.1, rule: CharTrainingRules.weightSD)
-            o.clip = try a.double("--clip", default: 1, rule: CharTrainingRules.clip)
-            o.seed = try a.seed()
             let corpus = try CorpusLoader.load(a.string("--data"), steps: o.steps)
             try corpus.requireTrainable(hidden: o.hidden, steps: o.steps, path: a.string("--data"), a)
-            trainer = CharTrainer(corpus: corpus, options: o, threads: try a.threads())
+            trainer = CharTrainer(corpus: corpus, options: o, threads: threads)
         }
         if traceIteration != nil {
             try ModelOptions.requireTraceFits(trainer.config, steps: trainer.options.steps, sizes: ["--steps", "--hidden"], a,
