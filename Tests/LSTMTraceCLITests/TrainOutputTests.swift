@@ -23,6 +23,15 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [])
     }
 
+    /// A wrong option is a usage error (64) even when an output is also wrong.
+    @Test func usageErrorsComeBeforeOutputChecks() throws {
+        let missing = try temporaryFolder().appendingPathComponent("nodir/x").path
+        assertError(try runTool(["train", "--hidden", "abc", "--save", missing]), status: 64, contains: "'--hidden <n>'")
+        assertError(try runTool(["train", "--resume", "ck", "--hidden", "3", "--log", missing]), status: 64, contains: "comes from the checkpoint")
+        assertError(try runTool(["gradcheck", "--hidden", "100", "--input", "62", "-o", missing]), status: 64, contains: "Pass --samples n")
+        assertError(try runTool(["html", "--from", "t.json", "--hidden", "3", "-o", missing]), status: 64, contains: "--hidden describes a model")
+    }
+
     /// `--save out/nodir/ck.bin --log out/l.csv` failed with 73 and left `.l.csv.tmp-PID`.
     @Test func aFailedRunLeavesNoTemporaryFile() throws {
         let dir = try temporaryFolder()
