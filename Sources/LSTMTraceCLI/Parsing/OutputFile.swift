@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// Where a command writes a result, and how:
 /// - nil, `-` or /dev/stdout: standard output;
@@ -107,6 +108,11 @@ enum OutputFile {
     /// Writes `text` to `path` (standard output when nil).
     static func write(_ text: String, to path: String?) throws {
         try write(Array(text.utf8), to: path)
+    }
+
+    /// Writes `data` to `path` (standard output when nil).
+    static func write(_ data: Data, to path: String?) throws {
+        try write([UInt8](data), to: path)
     }
 
     /// Writes `bytes` to `path` (standard output when nil).
