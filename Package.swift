@@ -14,7 +14,11 @@ let package = Package(
 
         .target(
             name: "TraceLSTM",
-            exclude: ["TraceLSTM.docc"]
+            exclude: ["TraceLSTM.docc"],
+            // The cell diagram's style sheet, in a file of its own language, embedded at build time.
+            resources: [
+                .embedInCode("Render/Diagram/cell-diagram.css"),
+            ]
         ),
 
         // MARK: Command line
