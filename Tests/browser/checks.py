@@ -301,7 +301,9 @@ def tooltip(d, tv, state):
     the cursor, and the map outlines the cell."""
     key = d.js("var m = document.querySelector('#heatmaps canvas.overlay'); m.scrollIntoView({block: 'center'}); return m.getAttribute('data-key');")
     t, j = min(tv.T, 3), min(tv.H - 1, 2)
-    c = d.js("return window.__explorerCellCentre(arguments[0], arguments[1], arguments[2]);", key, t, j)
+    c = d.js("""var c = window.__explorerCellCentre(arguments[0], arguments[1], arguments[2]);
+      window.scrollBy(0, c.y - window.innerHeight / 2);
+      return window.__explorerCellCentre(arguments[0], arguments[1], arguments[2]);""", key, t, j)
     d.pointer(c["x"], c["y"])
     tip = d.js("""var e = document.getElementById('tooltip'), r = e.getBoundingClientRect();
       return {hidden: e.hidden, key: e.getAttribute('data-key'), t: e.getAttribute('data-t'), index: e.getAttribute('data-index'),

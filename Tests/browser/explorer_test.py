@@ -108,6 +108,8 @@ class Run:
         problems += checks.tooltip(d, tv, state)
         if screenshots:
             d.screenshot(os.path.join(self.shots, f"{label}-heatmap-hover.png"))
+            d.screenshot(os.path.join(self.shots, f"{label}-heatmaps.png"), "#heatmapSection")
+            d.screenshot(os.path.join(self.shots, f"{label}-equations.png"), "#equationSection")
         problems += checks.sideways(d)
         problems += checks.errors(d)
         return [(c, f"{label}: {m}") for c, m in problems], counts
@@ -156,6 +158,7 @@ def make_pages(binary, folder, data):
          "Notebook iteration 2")
     page("mse-all", ["step", "--steps", "3", "--hidden", "4", "--output", "3", "--loss", "mse-all"], "Every step's loss")
     page("forward-only", ["step", "--steps", "2", "--no-backward"], "Forward only")
+    page("tiny", ["step", "--steps", "1", "--input", "1", "--hidden", "1", "--output", "1"], "One unit, one step")
     # Traced directly from model options too (html's own path).
     run("html", "--input", "3", "--hidden", "5", "--steps", "4", "-o", os.path.join(folder, "direct.html"))
     return pages
@@ -197,6 +200,9 @@ def main():
             print(f"  notebook at 1400 px in dark mode: {len(problems)} problems so far")
             p, _ = run.state("mse-all", pages["mse-all"][0], values["mse-all"], 1400, "backward", screenshots=False)
             problems += p
+            for width in WIDTHS:
+                p, _ = run.state("tiny", pages["tiny"][0], values["tiny"], width, "backward", screenshots=False)
+                problems += p
             p, _ = run.state("forward-only", pages["forward-only"][0], values["forward-only"], 1400, "forward", screenshots=False)
             problems += p
             if not d.js("return document.getElementById('backwardButton').disabled;"):

@@ -103,9 +103,23 @@ class WebDriver:
             return []
 
     def screenshot(self, path, css=None):
-        """The viewport, or one element (scrolled into view), as a PNG file."""
+        """The viewport, or one whole element, as a PNG file (the window grows to hold the
+        element for the shot: headless Chromium clips element shots to the window)."""
         if css:
+            window = self.s("/window/rect", method="GET")
+            # Room for the element below anything sticky at the top (the explorer's controls).
+            height = self.js("""var e = document.querySelector(arguments[0]), bar = document.getElementById('controls');
+              var top = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;
+              return Math.ceil(e.getBoundingClientRect().height + top);""", css)
+            grow = height + 160 > window["height"]
+            if grow:
+                self.size(window["width"], min(height + 160, 6000))
+            self.js("""var e = document.querySelector(arguments[0]), bar = document.getElementById('controls');
+              var top = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;
+              window.scrollBy(0, e.getBoundingClientRect().top - top - 8);""", css)
             data = self.s(f"/element/{self.element(css)}/screenshot", method="GET")
+            if grow:
+                self.size(window["width"], window["height"])
         else:
             data = self.s("/screenshot", method="GET")
         with open(path, "wb") as f:
