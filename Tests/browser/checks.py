@@ -29,8 +29,17 @@ def errors(d):
 
 
 def fetches_nothing(d):
-    n = d.js("return performance.getEntriesByType('resource').map(function (r) { return r.name; });")
-    return [("fetch", f"the page fetched {u}") for u in n]
+    """Nothing was loaded, and nothing points outside the page: no src, no link, no CSS url()
+    (a failed load leaves no resource entry, so the references are looked for too)."""
+    found = d.js("""var out = performance.getEntriesByType('resource').map(function (r) { return 'loaded ' + r.name; });
+      document.querySelectorAll('[src], link[href], object[data], [srcset]').forEach(function (e) {
+        out.push('refers to ' + (e.getAttribute('src') || e.getAttribute('href') || e.getAttribute('data') || e.getAttribute('srcset'))); });
+      Array.from(document.styleSheets).forEach(function (sheet) {
+        Array.from(sheet.cssRules).forEach(function (r) {
+          var m = /url\((?!["']?data:)[^)]*\)|@import/.exec(r.cssText);
+          if (m) out.push('style refers to ' + m[0]); }); });
+      return out;""")
+    return [("fetch", f"the page {u}") for u in found]
 
 
 def number_format(d, cases, digits):
@@ -120,14 +129,17 @@ def html_overflow(d):
         if (!visible(e)) return;
         var box = e.parentElement && e.parentElement.closest(boxes);
         if (!box) return;
-        var r = e.getBoundingClientRect(), b = box.getBoundingClientRect();
+        var r = e.getBoundingClientRect(), b = box.getBoundingClientRect(), style = getComputedStyle(e);
+        if (/hidden|clip/.test(style.overflowX) && e.scrollWidth > e.clientWidth + 1 && text)
+          out.push(e.tagName.toLowerCase() + ' "' + e.textContent.slice(0, 40) + '" is clipped (' + e.scrollWidth + ' px of text in ' +
+                   e.clientWidth + ')');
         if (r.right > b.right + 1 || r.left < b.left - 1)
           out.push(e.tagName.toLowerCase() + ' "' + e.textContent.slice(0, 40) + '" reaches past its ' +
                    (box.id || box.className || box.tagName) + ' (' + Math.round(r.left) + '–' + Math.round(r.right) +
                    ' in ' + Math.round(b.left) + '–' + Math.round(b.right) + ')');
       });
       return out.slice(0, 20);""")
-    return [("overflow", f) for f in found]
+    return [("html-overflow", f) for f in found]
 
 
 def small_text(d, minimum=10.0):

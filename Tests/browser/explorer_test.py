@@ -12,6 +12,11 @@ and the keyboard; and the notebook-sized page is drawn within 1 s. Then it plant
 copies of the pages (faults.py) and requires each to be reported in its category: the run
 passes only if every real page passes and every planted fault is caught.
 
+Categories a planted fault must trip: errors, fetch, format, diagram, url, overflow (SVG),
+html-overflow (HTML, clipped or past its panel), small-text, sideways, arrows, wiring, direction,
+labels, numbers, formula, tooltip, characters, load-time. A check that cannot run on a page is
+reported as "harness".
+
 Screenshots of every state go to a folder it prints (--shots, default .build/explorer-screenshots).
 
     python3 Tests/browser/explorer_test.py .build/release/lstm-trace [--data ../shared/data/shakespear.txt]
@@ -55,7 +60,16 @@ class Run:
         self.d, self.shots, self.cases, self.digits = d, shots, cases, digits
 
     def state(self, name, path, tv, width, pass_, screenshots=True, dark=False):
-        """Every check of one page at one width in one pass; returns its problems."""
+        """Every check of one page at one width in one pass; returns its problems. A check that
+        cannot run (the page is too broken for it) is a problem too, after those found so far."""
+        found = []
+        try:
+            return self.checks(found, name, path, tv, width, pass_, screenshots, dark)
+        except Exception as e:  # noqa: BLE001 - any failure of the page or the harness is reported
+            label = f"{name}-{width}-{pass_}"
+            return found + [("harness", f"{label}: a check could not run: {str(e)[:300]}")], {}
+
+    def checks(self, problems, name, path, tv, width, pass_, screenshots, dark):
         d = self.d
         d.size(width, 900)
         d.dark(dark)
@@ -65,7 +79,6 @@ class Run:
         label = f"{name}-{width}-{pass_}" + ("-dark" if dark else "")
         if not load(d, path, f"#t={t}&j={j}&pass={pass_}&node=f"):
             return [("errors", f"{label}: the page never became ready")] + checks.errors(d), {}
-        problems = []
         problems += checks.errors(d)
         problems += checks.fetches_nothing(d)
         problems += checks.number_format(d, self.cases, self.digits)
@@ -112,7 +125,8 @@ class Run:
             d.screenshot(os.path.join(self.shots, f"{label}-equations.png"), "#equationSection")
         problems += checks.sideways(d)
         problems += checks.errors(d)
-        return [(c, f"{label}: {m}") for c, m in problems], counts
+        problems[:] = [(c, m if m.startswith(label) else f"{label}: {m}") for c, m in problems]
+        return problems, counts
 
     def keyboard_and_url(self, path, tv):
         """→ moves a step and the fragment follows; a link opens its step, unit and pass."""

@@ -87,6 +87,31 @@ def unmarked_target(html):
     return replace_once(html, '"bar-row" + (k === target ? " target" : "")', '"bar-row"')
 
 
+def fetches_an_image(html):
+    """An image beside the page: the page no longer stands alone."""
+    return replace_once(html, "<main>", '<main><img src="beside-the-page.png" alt="">')
+
+
+def exponent_too_late(html):
+    """Scientific notation only below 1e-4: 0.0009617 instead of 9.617×10⁻⁴."""
+    return replace_once(html, "if (exponent < -3 || exponent >= DIGITS)", "if (exponent < -4 || exponent >= DIGITS)")
+
+
+def both_diagrams(html):
+    """The narrow drawing shows beside the wide one."""
+    return replace_once(html, "</style>", '#diagram svg[data-layout="narrow"] { display: block !important; }\n</style>')
+
+
+def fragment_ignored(html):
+    """The page ignores the step in its URL."""
+    return replace_once(html, 'if (p[0] === "t") out.t = parseInt(v, 10);', 'if (p[0] === "t") out.t = 1;')
+
+
+def summary_clipped(html):
+    """The model's summary may not wrap, and is cut off at the edge of a phone."""
+    return replace_once(html, "</style>", "#summary { white-space: nowrap; overflow: hidden; }\n</style>")
+
+
 # (name, what the checks must report, the page, the width, the pass, the fault)
 def faults(step_trace):
     return [
@@ -103,4 +128,9 @@ def faults(step_trace):
         ("a tooltip with the wrong value", "tooltip", "step", 1400, "forward", wrong_tooltip),
         ("a target bar not marked", "characters", "softmax", 1400, "forward", unmarked_target),
         ("a page slower than 1 s", "load-time", "notebook", 1400, "forward", slow),
+        ("a page that fetches a file", "fetch", "step", 1400, "forward", fetches_an_image),
+        ("a number format that differs from Swift's", "format", "step", 1400, "forward", exponent_too_late),
+        ("two diagrams at once", "diagram", "step", 1400, "forward", both_diagrams),
+        ("a page that ignores its URL", "url", "step", 1400, "forward", fragment_ignored),
+        ("a summary clipped at 400 px", "html-overflow", "notebook", 400, "forward", summary_clipped),
     ]
