@@ -70,7 +70,10 @@ enum ModelSpecs {
             + "as a diagram with the chosen unit's values, a time-step control (slider, buttons, the left and right "
             + "arrow keys; the step is kept in the URL), a switch between forward values and backward gradients, and "
             + "heatmaps of the gates, the states and their gradients over units and time. Hovering or focusing a "
-            + "heatmap shows the exact value, its equation and its indices.\n\n"
+            + "heatmap shows the exact value, its equation and its indices. Clicking a box of the diagram (or Enter "
+            + "on it) shows its arithmetic with the trace's numbers: the weighted sum and activation forward, the "
+            + "chain rule backward. For a character model the page also colours the input text by a unit's value "
+            + "and shows each step's top predictions.\n\n"
             + "Trace a model from the options of step, or give --from a trace that lstm-trace wrote as JSON (step, "
             + "toy --trace, train --trace-iteration).",
         options: modelOptions + [

@@ -14,4 +14,38 @@ public enum NumberFormat {
 
     /// Full precision: the shortest text that reads back as the same double.
     public static func exact(_ x: Double) -> String { JSONWriter.number(x) }
+
+    /// Exactly `digits` significant digits, trailing zeros kept so that every number of a
+    /// diagram has the same shape, with a true minus sign; magnitudes that round below 10⁻³ or
+    /// to 10^digits and above are written in scientific notation with a superscript exponent:
+    /// 0.8293, −1.003, 0.001200, 9.617×10⁻⁶, 1.235×10⁴. Zero is "0".
+    ///
+    /// The cell diagram (`CellDiagram`) and the explorer's script write numbers this way; keep
+    /// the two in sync (Tests/browser/number-format-cases.json holds the cases both are tested on).
+    public static func significant(_ x: Double, digits: Int = 4) -> String {
+        if x.isNaN { return "NaN" }
+        if x.isInfinite { return x > 0 ? "∞" : "−∞" }
+        if x == 0 { return "0" }
+        let d = max(1, min(17, digits))
+        let sign = x < 0 ? "−" : ""
+        // The exponent after rounding to d digits decides the notation (9.9996e-4 → 0.001000).
+        let scientific = String(format: "%.\(d - 1)e", abs(x))
+        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]) else {
+            return sign + scientific
+        }
+        if exponent < -3 || exponent >= d {
+            return sign + String(scientific[..<e]) + "×10" + superscript(exponent)
+        }
+        return sign + String(format: "%.\(d - 1 - exponent)f", abs(x))
+    }
+
+    /// An integer in superscript digits: −6 → ⁻⁶.
+    static func superscript(_ n: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return (n < 0 ? "⁻" : "") + String(abs(n)).map { digits[Int(String($0))!] }
+    }
+
+    /// The longest text `significant(_:digits:)` writes for exponents of up to three digits:
+    /// −9.999×10⁻¹⁰⁰ has digits + 9 characters (the diagram sizes its boxes for it).
+    public static func significantWidth(digits: Int = 4) -> Int { digits + 9 }
 }
