@@ -126,11 +126,9 @@ enum BackwardPage {
                     let W = trace.parameters[w]
                     terms += (0..<c.hidden).map { r in f.factor(W[r, k]) + f.factor(step[da]![r]) }
                 }
-                let sums = [("W_f", "f"), ("W_i", "i"), ("W_C", "C"), ("W_o", "o")].map { w, g in
-                    "\\sum_{r} \(w)[r,\(k)]\\, da_{\(g),\(t)}[r]"
-                }
-                s += "Entry \(k) (it meets $h_{\(t - 1)}[\(j)]$), summed over the four gates' rows:\n\n"
-                s += f.chain("dz_{\(t)}[\(k)]", [sums[0] + " + " + sums[1], sums[2] + " + " + sums[3]],
+                s += "Entry \(k) (it meets $h_{\(t - 1)}[\(j)]$), summed over the rows of the four gates, "
+                    + "$W_f$'s first, then $W_i$, $W_C$ and $W_o$'s:\n\n"
+                s += f.chain("dz_{\(t)}[\(k)]", ["\\sum_{g \\in \\{f, i, C, o\\}} \\sum_{r} W_g[r,\(k)]\\, da_{g,\(t)}[r]"],
                              terms: terms, perLine: 3, result: f.m(step[.dz]![k]))
             case "B9":
                 s += "Unit \(j):\n\n" + f.aligned([

@@ -27,12 +27,13 @@ public enum NumberFormat {
         return mantissa == "1" ? power : mantissa == "-1" ? "-" + power : "\(mantissa) \\times \(power)"
     }
 
-    /// A fraction between 0 and 1 as a whole percentage for prose: 0.672351 → "67 %", with
-    /// as many decimals as it takes (up to 3) not to round a share that is not 0 or 1 to "0 %"
-    /// or "100 %": 0.00748 → "0.7 %", 0.9996 → "99.96 %".
+    /// A fraction between 0 and 1 as a whole percentage for prose: 0.672351 → "67 %"; within
+    /// 1 % of 0 or 100 with a decimal, and as many more as it takes (up to 3) not to round a
+    /// share that is not 0 or 1 to "0 %" or "100 %": 0.00748 → "0.7 %", 0.9996 → "99.96 %".
     public static func percent(_ fraction: Double) -> String {
         let p = fraction * 100
-        for decimals in 0...3 {
+        let edge = p != 0 && p != 100 && (Swift.abs(p) < 1 || Swift.abs(p - 100) < 1)
+        for decimals in (edge ? 1 : 0)...3 {
             let text = String(format: "%.\(decimals)f", p)
             let rounded = Double(text) ?? p
             if (rounded != 0 || p == 0) && (rounded != 100 || p == 100) { return text + " %" }
