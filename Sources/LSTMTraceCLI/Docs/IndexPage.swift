@@ -16,7 +16,7 @@ enum IndexPage {
         s += "| [toy-regression.md](toy-regression.md) | the tutorial's toy regression, finished: what its code lacked, the loss per epoch |\n"
         s += "| [char-lstm.md](char-lstm.md) | the numpy notebook's character model: the smooth loss beside numpy's, generated text |\n"
         s += "| [concat-order.md](concat-order.md) | [h, x] against [x, h]: what changes and what does not |\n"
-        s += "| [vanishing-gradients.md](vanishing-gradients.md) | how far back the gradient reaches, through h and through C |\n\n"
+        s += "| [vanishing-gradients.md](vanishing-gradients.md) | how far back the gradient reaches: the forget gate set three ways, and a plain RNN beside it |\n\n"
 
         s += "## Notation\n\n"
         s += "One step of the cell, as the \"LSTM from scratch\" tutorial writes it ($\\sigma$ is the logistic sigmoid, "

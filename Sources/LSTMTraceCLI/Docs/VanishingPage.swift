@@ -25,7 +25,8 @@ enum VanishingPage {
 
         var s = f.header("How far back the gradient reaches")
         s += "A sequence of T = \(T) steps (X = \(base.input), H = \(base.hidden), K = \(base.output), seed \(base.seed), the "
-            + "tutorial's weights) with the tutorial's loss, which reads only the last output. The gradient enters at step "
+            + "tutorial's weights; with T = \(T) the inputs are drawn first, so these are not forward.md's weights) with the "
+            + "tutorial's loss, which reads only the last output. The gradient enters at step "
             + "\(T), and every earlier step gets only what travels back. Going back one step (B4 and B9 of "
             + "[backward.md](backward.md)), the cell state's gradient is multiplied by the forget gate and nothing else, "
             + "while the hidden state's goes through all four gate matrices:\n\n"
