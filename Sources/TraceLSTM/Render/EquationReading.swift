@@ -39,7 +39,7 @@ public enum EquationReading {
         case "4b":
             let next = t < T ? ", and step \(t + 1) reads through $z_{\(t + 1)}$" : ""
             return "\(r.is(.h)) is what unit \(j) shows at step \(t): the output head reads it now\(next). "
-                + "It lies between −1 and 1, and inside ±$o_{\(t)}[\(j)]$."
+                + "It is $o_{\(t)}[\(j)]$ times a number between −1 and 1."
         case "5":
             guard trace.config.head == .linear, j < trace.config.output else { return nil }
             if case .last(let y) = trace.target {
