@@ -33,6 +33,7 @@ import TraceLSTM
     @Test func theScannerFlagsWhatAReaderSeesAsMarkupAndNothingElse() {
         let bad = [
             "$$x = 9.4435e-05$$", "The value $a = 1e+20$ is large.", "$$\n\\begin{aligned}\na &= 3E7\n\\end{aligned}\n$$",
+            "$$\n\\begin{aligned}\na &= b \\\\\n&= c\n\\end{aligned}\n$$", "$a\\, b$", "$$\\sum_{g \\in \\{f, i\\}} g$$",
             "drawn in the order W_f, W_i, W_C", "| ‖dC_t‖ | 1 |", "the state C_{t−1} here", "written \\tilde{C} in text",
             "| a | b |\n|---:|---:|\n| $|C|$ | 2 |", "a lone $ sign",
         ]
@@ -41,7 +42,8 @@ import TraceLSTM
             "$$x = 9.4435 \\times 10^{-5}$$", "In a table cell, 9.4435e-05 is what numpy prints.", "`W_f = np.random.randn(5, 8)`",
             "```python\nW_f, W_i = 1, 2\n```", "the state $C_{t-1}$ and $\\lVert dC_t \\rVert$", "[forward.md](forward_page.md)",
             "<!-- lstm_trace docs -->", "| $\\lvert C \\rvert$ | 2 |\n|---:|---:|\n| 1 | 2 |", "e-mail, re-export, 3-e",
-            "costs \\$5", "$$\n\\begin{aligned}\nf_{1}[0] &= \\sigma(0.7)\n\\end{aligned}\n$$",
+            "costs \\$5", "$$\n\\begin{aligned}\nf_{1}[0] &= \\sigma(0.7) \\cr\n&= 0.67\n\\end{aligned}\n$$",
+            "$a\\thinspace b \\lbrace c \\rbrace$",
         ]
         for page in good { #expect(PageScan.markdownProblems(page).isEmpty, "should pass: \(page) → \(PageScan.markdownProblems(page))") }
         #expect(!PageScan.svgProblems("<svg><text x=\"1\">b_f = 4: ‖dC_t‖</text></svg>").isEmpty)
@@ -76,7 +78,7 @@ import TraceLSTM
     @Test func displayEquationsFitTheTextColumn() throws {
         for (name, text) in try Self.files(".md") {
             for seg in PageScan.segments(text) where seg.kind == .displayMath {
-                for row in seg.text.components(separatedBy: "\\\\") {
+                for row in PageScan.rows(seg.text) {
                     let width = PageScan.estimatedWidth(row)
                     #expect(width <= 780, "\(name), line \(seg.line): about \(Int(width)) px wide: \(row.prefix(100))")
                 }

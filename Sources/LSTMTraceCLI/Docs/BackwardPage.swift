@@ -55,9 +55,9 @@ enum BackwardPage {
         let dbTerms = trace.steps.reversed().map { st in f.factor(st[.daF]![j]) }
         let dyTerms = trace.steps.reversed().map { st in f.factor(st[.dy]![0]) + f.factor(st[.h]![j]) }
         s += f.aligned([
-            "dW_f[\(j),\(k)] &= \\sum_{t} da_{f,t}[\(j)]\\, z_{t}[\(k)] = \(dwTerms.joined(separator: " + ")) = \(f.m(g[.wf][j, k]))",
+            "dW_f[\(j),\(k)] &= \\sum_{t} da_{f,t}[\(j)]\\thinspace z_{t}[\(k)] = \(dwTerms.joined(separator: " + ")) = \(f.m(g[.wf][j, k]))",
             "db_f[\(j)] &= \\sum_{t} da_{f,t}[\(j)] = \(dbTerms.joined(separator: " + ")) = \(f.m(g[.bf][j, 0]))",
-            "dW_y[0,\(j)] &= \\sum_{t} dy_{t}[0]\\, h_{t}[\(j)] = \(dyTerms.joined(separator: " + ")) = \(f.m(g[.wy][0, j]))",
+            "dW_y[0,\(j)] &= \\sum_{t} dy_{t}[0]\\thinspace h_{t}[\(j)] = \(dyTerms.joined(separator: " + ")) = \(f.m(g[.wy][0, j]))",
         ])
         s += "Summed over all steps, before any clipping.\n\n" + md.tensorsSection(trace, g, gradient: true)
 
@@ -95,30 +95,30 @@ enum BackwardPage {
                 let W = trace.parameters[.wy]
                 let terms = (0..<c.output).map { k in f.factor(W[k, j]) + f.factor(step[.dy]![k]) } + [f.factor(dhNext)]
                 s += "Unit \(j):\n\n" + f.aligned([
-                    "dh_{\(t)}[\(j)] &= \\sum_{k} W_y[k,\(j)]\\, dy_{\(t)}[k] + dh_{\(t)}\(next)[\(j)]",
+                    "dh_{\(t)}[\(j)] &= \\sum_{k} W_y[k,\(j)]\\thinspace dy_{\(t)}[k] + dh_{\(t)}\(next)[\(j)]",
                     "&= \(terms.joined(separator: " + "))",
                     "&= \(f.m(v(.dh)))"])
             case "B3":
                 s += "Unit \(j):\n\n" + f.aligned([
                     "do_{\(t)}[\(j)] &= dh_{\(t)}[\(j)] \\tanh(C_{\(t)}[\(j)]) = \(f.factor(v(.dh)))\(f.factor(v(.tanhC))) = \(f.m(v(.dO)))",
-                    "da_{o,\(t)}[\(j)] &= o_{\(t)}[\(j)] (1 - o_{\(t)}[\(j)])\\, do_{\(t)}[\(j)] = \(f.factor(v(.o)))(1 - \(f.m(v(.o))))\(f.factor(v(.dO))) = \(f.m(v(.daO)))"])
+                    "da_{o,\(t)}[\(j)] &= o_{\(t)}[\(j)] (1 - o_{\(t)}[\(j)])\\thinspace do_{\(t)}[\(j)] = \(f.factor(v(.o)))(1 - \(f.m(v(.o))))\(f.factor(v(.dO))) = \(f.m(v(.daO)))"])
             case "B4":
                 s += "Unit \(j):\n\n" + f.aligned([
-                    "dC_{\(t)}[\(j)] &= dC_{\(t)}\(next)[\(j)] + dh_{\(t)}[\(j)]\\, o_{\(t)}[\(j)] (1 - \\tanh^2(C_{\(t)}[\(j)]))",
+                    "dC_{\(t)}[\(j)] &= dC_{\(t)}\(next)[\(j)] + dh_{\(t)}[\(j)]\\thinspace o_{\(t)}[\(j)] (1 - \\tanh^2(C_{\(t)}[\(j)]))",
                     "&= \(f.m(dCNext)) + \(f.factor(v(.dh)))\(f.factor(v(.o)))(1 - \(f.factor(v(.tanhC)))^2)",
                     "&= \(f.m(v(.dC)))"])
             case "B5":
                 s += "Unit \(j):\n\n" + f.aligned([
-                    "d\\tilde{C}_{\(t)}[\(j)] &= dC_{\(t)}[\(j)]\\, i_{\(t)}[\(j)] = \(f.factor(v(.dC)))\(f.factor(v(.i))) = \(f.m(v(.dCTilde)))",
-                    "da_{C,\(t)}[\(j)] &= (1 - \\tilde{C}_{\(t)}[\(j)]^2)\\, d\\tilde{C}_{\(t)}[\(j)] = (1 - \(f.factor(v(.cTilde)))^2)\(f.factor(v(.dCTilde))) = \(f.m(v(.daC)))"])
+                    "d\\tilde{C}_{\(t)}[\(j)] &= dC_{\(t)}[\(j)]\\thinspace i_{\(t)}[\(j)] = \(f.factor(v(.dC)))\(f.factor(v(.i))) = \(f.m(v(.dCTilde)))",
+                    "da_{C,\(t)}[\(j)] &= (1 - \\tilde{C}_{\(t)}[\(j)]^2)\\thinspace d\\tilde{C}_{\(t)}[\(j)] = (1 - \(f.factor(v(.cTilde)))^2)\(f.factor(v(.dCTilde))) = \(f.m(v(.daC)))"])
             case "B6":
                 s += "Unit \(j):\n\n" + f.aligned([
-                    "di_{\(t)}[\(j)] &= dC_{\(t)}[\(j)]\\, \\tilde{C}_{\(t)}[\(j)] = \(f.factor(v(.dC)))\(f.factor(v(.cTilde))) = \(f.m(v(.dI)))",
-                    "da_{i,\(t)}[\(j)] &= i_{\(t)}[\(j)] (1 - i_{\(t)}[\(j)])\\, di_{\(t)}[\(j)] = \(f.factor(v(.i)))(1 - \(f.m(v(.i))))\(f.factor(v(.dI))) = \(f.m(v(.daI)))"])
+                    "di_{\(t)}[\(j)] &= dC_{\(t)}[\(j)]\\thinspace \\tilde{C}_{\(t)}[\(j)] = \(f.factor(v(.dC)))\(f.factor(v(.cTilde))) = \(f.m(v(.dI)))",
+                    "da_{i,\(t)}[\(j)] &= i_{\(t)}[\(j)] (1 - i_{\(t)}[\(j)])\\thinspace di_{\(t)}[\(j)] = \(f.factor(v(.i)))(1 - \(f.m(v(.i))))\(f.factor(v(.dI))) = \(f.m(v(.daI)))"])
             case "B7":
                 s += "Unit \(j):\n\n" + f.aligned([
-                    "df_{\(t)}[\(j)] &= dC_{\(t)}[\(j)]\\, C_{\(t - 1)}[\(j)] = \(f.factor(v(.dC)))\(f.factor(v(.cPrev))) = \(f.m(v(.dF)))",
-                    "da_{f,\(t)}[\(j)] &= f_{\(t)}[\(j)] (1 - f_{\(t)}[\(j)])\\, df_{\(t)}[\(j)] = \(f.factor(v(.f)))(1 - \(f.m(v(.f))))\(f.factor(v(.dF))) = \(f.m(v(.daF)))"])
+                    "df_{\(t)}[\(j)] &= dC_{\(t)}[\(j)]\\thinspace C_{\(t - 1)}[\(j)] = \(f.factor(v(.dC)))\(f.factor(v(.cPrev))) = \(f.m(v(.dF)))",
+                    "da_{f,\(t)}[\(j)] &= f_{\(t)}[\(j)] (1 - f_{\(t)}[\(j)])\\thinspace df_{\(t)}[\(j)] = \(f.factor(v(.f)))(1 - \(f.m(v(.f))))\(f.factor(v(.dF))) = \(f.m(v(.daF)))"])
             case "B8":
                 let k = c.hOffset + j
                 var terms: [String] = []
@@ -128,12 +128,12 @@ enum BackwardPage {
                 }
                 s += "Entry \(k) (it meets $h_{\(t - 1)}[\(j)]$), summed over the rows of the four gates, "
                     + "$W_f$'s first, then $W_i$, $W_C$ and $W_o$'s:\n\n"
-                s += f.chain("dz_{\(t)}[\(k)]", ["\\sum_{g \\in \\{f, i, C, o\\}} \\sum_{r} W_g[r,\(k)]\\, da_{g,\(t)}[r]"],
+                s += f.chain("dz_{\(t)}[\(k)]", ["\\sum_{g \\in \\lbrace f, i, C, o \\rbrace} \\sum_{r} W_g[r,\(k)]\\thinspace da_{g,\(t)}[r]"],
                              terms: terms, perLine: 3, result: f.m(step[.dz]![k]))
             case "B9":
                 s += "Unit \(j):\n\n" + f.aligned([
                     "dh_{\(t - 1)}^{(\(t))}[\(j)] &= dz_{\(t)}[\(c.hOffset + j)] = \(f.m(v(.dhPrev)))",
-                    "dC_{\(t - 1)}^{(\(t))}[\(j)] &= f_{\(t)}[\(j)]\\, dC_{\(t)}[\(j)] = \(f.factor(v(.f)))\(f.factor(v(.dC))) = \(f.m(v(.dCPrev)))"])
+                    "dC_{\(t - 1)}^{(\(t))}[\(j)] &= f_{\(t)}[\(j)]\\thinspace dC_{\(t)}[\(j)] = \(f.factor(v(.f)))\(f.factor(v(.dC))) = \(f.m(v(.dCPrev)))"])
             default:
                 break
             }

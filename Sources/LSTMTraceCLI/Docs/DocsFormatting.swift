@@ -27,9 +27,11 @@ struct DocsFormat {
     func display(_ latex: String) -> String { "$$\(latex)$$\n\n" }
 
     /// Display math on several lines that align at their `&`: one `$$` block holding
-    /// `\begin{aligned}`, which GitHub renders as one equation.
+    /// `\begin{aligned}`, which GitHub renders as one equation. Rows end in `\cr`, not `\\`:
+    /// GitHub's Markdown takes a backslash before punctuation as an escape, even inside math,
+    /// and would turn `\\` into one backslash and run the rows together.
     func aligned(_ rows: [String]) -> String {
-        "$$\n\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}\n$$\n\n"
+        "$$\n\\begin{aligned}\n" + rows.joined(separator: " \\cr\n") + "\n\\end{aligned}\n$$\n\n"
     }
 
     /// A worked sum, aligned at its equals signs: `lhs = definition` (its parts on lines of

@@ -75,13 +75,13 @@ enum ForwardPage {
                 let name = out.symbol.latex(t: t), wl = w.latex(head: c.head), bl = b.latex(head: c.head)
                 let terms = (0..<c.concatSize).map { k in f.factor(W[j, k]) + f.factor(z[k]) } + [f.factor(bias)]
                 s += "Unit \(j):\n\n"
-                s += f.chain("\(name)[\(j)]", ["\(act)\\Big(\\sum_{k=0}^{\(c.concatSize - 1)} \(wl)[\(j),k]\\, z_{\(t)}[k] + \(bl)[\(j)]\\Big)"],
+                s += f.chain("\(name)[\(j)]", ["\(act)\\Big(\\sum_{k=0}^{\(c.concatSize - 1)} \(wl)[\(j),k]\\thinspace z_{\(t)}[k] + \(bl)[\(j)]\\Big)"],
                              terms: terms, perLine: 3, open: "\(act)\\big(", close: "\\big)",
                              result: "\(act)(\(f.m(step.forward[a]![j]))) = \(f.m(step.forward[out]![j]))")
             case "3":
                 let fv = step.forward[.f]![j], cp = step.forward[.cPrev]![j], iv = step.forward[.i]![j], ct = step.forward[.cTilde]![j]
                 s += "Unit \(j):\n\n"
-                s += f.aligned(["C_{\(t)}[\(j)] &= f_{\(t)}[\(j)]\\, C_{\(t - 1)}[\(j)] + i_{\(t)}[\(j)]\\, \\tilde{C}_{\(t)}[\(j)]",
+                s += f.aligned(["C_{\(t)}[\(j)] &= f_{\(t)}[\(j)]\\thinspace C_{\(t - 1)}[\(j)] + i_{\(t)}[\(j)]\\thinspace \\tilde{C}_{\(t)}[\(j)]",
                                 "&= \(f.factor(fv))\(f.factor(cp)) + \(f.factor(iv))\(f.factor(ct)) = \(f.m(step.forward[.c]![j]))"])
             case "4b":
                 let o = step.forward[.o]![j], cc = step.forward[.c]![j], th = step.forward[.tanhC]![j]
@@ -92,7 +92,7 @@ enum ForwardPage {
                 let W = trace.parameters[.wy], h = step.forward[.h]!, by = trace.parameters[.by][0, 0]
                 let terms = (0..<c.hidden).map { k in f.factor(W[0, k]) + f.factor(h[k]) } + [f.factor(by)]
                 s += "Output 0:\n\n"
-                s += f.chain("y_{\(t)}[0]", ["\\sum_{k=0}^{\(c.hidden - 1)} W_y[0,k]\\, h_{\(t)}[k] + b_y[0]"], terms: terms,
+                s += f.chain("y_{\(t)}[0]", ["\\sum_{k=0}^{\(c.hidden - 1)} W_y[0,k]\\thinspace h_{\(t)}[k] + b_y[0]"], terms: terms,
                              perLine: 3, result: f.m(step.forward[.y]![0]))
             default:
                 break

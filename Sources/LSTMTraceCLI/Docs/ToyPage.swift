@@ -27,7 +27,7 @@ enum ToyPage {
             + "(`x_t.reshape(-1, 1)`) and writes the missing half: backpropagation through the 10 steps from "
             + "$L = \\frac{1}{2}\\sum_k (y_{10,k} - Y_k)^2$, whose only gradient enters at the last step, "
             + "$dy_{10} = \\tfrac{2}{2}(y_{10} - Y)$ (see [backward.md](backward.md) for the equations), then a plain "
-            + "SGD step $w \\leftarrow w - 0.01\\, dw$ after each sequence.\n\n"
+            + "SGD step $w \\leftarrow w - 0.01\\thinspace dw$ after each sequence.\n\n"
         s += "Everything else is the tutorial's: `np.random.seed(0)`, then 100 sequences `np.random.randn(10, 3)`, then 100 "
             + "targets `np.random.randn(2, 1)`, then the network (X = 3, H = 5, K = 2) drawn in the order $W_f, W_i, W_C, W_o, W_y$, "
             + "biases zero, learning rate 0.01, 100 epochs. A sequence's loss is taken before its update; the epoch's loss "

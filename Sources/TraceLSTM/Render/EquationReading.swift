@@ -68,7 +68,7 @@ public enum EquationReading {
             let from = t == T ? "at the last step all of it comes from the head"
                 : trace.config.loss == .mseLast ? "all of it is $dh_{\(t)}^{(\(t + 1))}$, handed back by step \(t + 1)"
                 : "part from the head, part handed back by step \(t + 1)"
-            return "\(r.is(.dh)): raising $h_{\(t)}[\(j)]$ by a small δ changes $L$ by about $\(r.short(r[.dh]))\\,\\delta$; \(from)."
+            return "\(r.is(.dh)): raising $h_{\(t)}[\(j)]$ by a small δ changes $L$ by about $\(r.short(r[.dh]))\\thinspace \\delta$; \(from)."
         case "B3":
             return "\(r.is(.dO)): opening unit \(j)'s output gate wider would \(r.direction(.dO)) the loss. The sigmoid's "
                 + "slope $o(1 - o)$, at most 1/4, shrinks it to \(r.is(.daO)) at the gate's pre-activation."

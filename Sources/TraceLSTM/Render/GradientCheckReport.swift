@@ -53,7 +53,7 @@ public struct GradientCheckReport {
                 "$\(e.parameter.latex(head: config.head))[\(e.row),\(e.col)]$ is OK with a relative error of "
                     + "\(NumberFormat.display(e.relativeError, digits: 2)) because the two gradients differ by less than the "
                     + "differences can resolve: $|a - n| = \(NumberFormat.latex(e.difference, digits: 2))$ is under the rounding "
-                    + "floor $4\\,\\mathrm{ulp}(L)/\\varepsilon = \(NumberFormat.latex(e.roundingFloor, digits: 2))$, the most that "
+                    + "floor $4\\thinspace \\mathrm{ulp}(L)/\\varepsilon = \(NumberFormat.latex(e.roundingFloor, digits: 2))$, the most that "
                     + "rounding $L(w \\pm \\varepsilon)$ to float64 alone moves the difference quotient.\n"
             }.joined(separator: "\n")
         }

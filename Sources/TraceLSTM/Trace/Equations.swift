@@ -161,9 +161,9 @@ public enum Equations {
 
     /// The parameter gradients, summed over the steps.
     public static func parameterGradients(_ config: LSTMConfiguration) -> (latex: String, text: String) {
-        let head = config.head == .softmax ? "dW_v = \\sum_{t} dv_{t}\\, h_{t}^\\top" : "dW_y = \\sum_{t} dy_{t}\\, h_{t}^\\top"
+        let head = config.head == .softmax ? "dW_v = \\sum_{t} dv_{t}\\thinspace h_{t}^\\top" : "dW_y = \\sum_{t} dy_{t}\\thinspace h_{t}^\\top"
         let headText = config.head == .softmax ? "dW_v = Σ_t dv_t h_tᵀ" : "dW_y = Σ_t dy_t h_tᵀ"
-        return ("dW_g = \\sum_{t=1}^{T} da_{g,t}\\, z_{t}^\\top, \\quad db_g = \\sum_{t=1}^{T} da_{g,t} \\quad (g = f, i, C, o), \\qquad \(head)",
+        return ("dW_g = \\sum_{t=1}^{T} da_{g,t}\\thinspace z_{t}^\\top, \\quad db_g = \\sum_{t=1}^{T} da_{g,t} \\quad (g = f, i, C, o), \\qquad \(head)",
                 "dW_g = Σ_t da_g,t z_tᵀ,  db_g = Σ_t da_g,t  (g = f, i, C, o);  \(headText)")
     }
 }

@@ -101,6 +101,14 @@ enum PageScan {
         regex.matches(in: s, range: NSRange(s.startIndex..., in: s)).map { String(s[Range($0.range, in: s)!]) }
     }
 
+    /// A backslash before ASCII punctuation (`\\`, `\,`, `\{`, `\;`): GitHub's Markdown takes it
+    /// as an escape even inside math and drops the backslash, so rows run together, thin
+    /// spaces become commas and braces vanish. (Write `\cr`, `\thinspace`, `\lbrace`.)
+    static let escapedPunctuation = try! NSRegularExpression(pattern: #"\\[!-/:-@\[-`{-~]"#)
+
+    /// The rows of a display equation (`\cr` ends a row of `aligned`).
+    static func rows(_ latex: String) -> [String] { latex.components(separatedBy: "\\cr") }
+
     /// Problems of a Markdown page, one line each ("line 12: …").
     static func markdownProblems(_ page: String) -> [String] {
         var problems: [String] = []
@@ -108,6 +116,9 @@ enum PageScan {
             switch seg.kind {
             case .inlineMath, .displayMath:
                 for m in matches(exponentNumber, seg.text) { problems.append("line \(seg.line): e-notation in math: \(m) in \(seg.text.prefix(80))") }
+                for m in matches(escapedPunctuation, seg.text) {
+                    problems.append("line \(seg.line): \(m) in math, which GitHub's Markdown unescapes: \(seg.text.prefix(80))")
+                }
             case .text:
                 for m in matches(rawMarkup, seg.text) { problems.append("line \(seg.line): raw markup outside math: \(m) in \(seg.text.prefix(80))") }
                 if seg.text.contains("$") { problems.append("line \(seg.line): an unpaired $ in \(seg.text.prefix(80))") }
@@ -182,7 +193,8 @@ enum PageScan {
                 switch name {
                 case "quad": glyphs = 1.8
                 case "qquad": glyphs = 3.6
-                case ",", ";", ":", "!": glyphs = 0.3
+                case ",", ";", ":", "!", "thinspace": glyphs = 0.3
+                case "cr": glyphs = 0
                 case "big", "Big", "bigg", "Bigg", "left", "right", "text", "mathrm", "operatorname", "tfrac", "frac",
                      "mathrel", "limits": glyphs = 0
                 case "tanh", "log", "exp": glyphs = Double(name.count)

@@ -91,7 +91,7 @@ import Testing
                 let di = EquationReading.backward(backward["B6"]!, trace, step, unit: j)!
                 #expect(di.contains(n(v(.dI))) && di.contains(v(.dI) < 0 ? "lower the loss" : "raise the loss"), "\(di)")
                 let dh = EquationReading.backward(backward["B2"]!, trace, step, unit: j)!
-                #expect(dh.contains("about $\(n(v(.dh)))\\,\\delta$"), "\(dh)")
+                #expect(dh.contains("about $\(n(v(.dh)))\\thinspace \\delta$"), "\(dh)")
                 if step.t > 1 {
                     let b9 = EquationReading.backward(backward["B9"]!, trace, step, unit: j)!
                     #expect(b9.contains(n(v(.dCPrev))) && b9.contains(NumberFormat.percent(v(.f))) && b9.contains(n(v(.dC))), "\(b9)")
