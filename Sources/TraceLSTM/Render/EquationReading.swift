@@ -37,7 +37,7 @@ public enum EquationReading {
             return "\(r.is(.o)): unit \(j) lets \(r.percent(.o)) of $\\tanh(C_{\(t)}[\(j)])$ out into $h_{\(t)}[\(j)]$. "
                 + r.spread(.o, "shows the least", "the most")
         case "4b":
-            let next = t < T ? ", and step \(t + 1) reads through $z_{\(t + 1)}$" : ""
+            let next = t < T ? ", and step \(t + 1) reads it through $z_{\(t + 1)}$" : ""
             return "\(r.is(.h)) is what unit \(j) shows at step \(t): the output head reads it now\(next). "
                 + "It is $o_{\(t)}[\(j)]$ times a number between −1 and 1."
         case "5":
