@@ -7,25 +7,28 @@ enum IndexPage {
         var s = f.header("TraceLSTM docs")
         s += "Every number on these pages was written by `lstm-trace docs --out docs`, and CI regenerates them and "
             + "fails if a single character differs. Timings are not here; they change from run to run. "
-            + "`python3 Examples/python/bench.py` writes them to [benchmarks.md](benchmarks.md).\n\n"
+            + "`python3 Examples/python/bench.py` writes them to [benchmarks.md](benchmarks.md). Each page gives the "
+            + "`lstm-trace html` command that opens its example in the explorer, one HTML file that shows the cell, "
+            + "every step, forward and backward.\n\n"
         s += "| page | what it shows |\n|---|---|\n"
         s += "| [forward.md](forward.md) | one LSTM step, every equation in LaTeX, one unit worked by hand, the full tables |\n"
         s += "| [backward.md](backward.md) | backpropagation through time for the same example: each gradient as a chain rule with its numbers, and the gradient check |\n"
         s += "| [toy-regression.md](toy-regression.md) | the tutorial's toy regression, finished: what its code lacked, the loss per epoch |\n"
         s += "| [char-lstm.md](char-lstm.md) | the numpy notebook's character model: the smooth loss beside numpy's, generated text |\n"
         s += "| [concat-order.md](concat-order.md) | [h, x] against [x, h]: what changes and what does not |\n"
-        s += "| [vanishing-gradients.md](vanishing-gradients.md) | how far back the gradient reaches, through h and through C |\n\n"
+        s += "| [vanishing-gradients.md](vanishing-gradients.md) | how far back the gradient reaches: the forget gate set three ways, and a plain RNN beside it |\n\n"
 
         s += "## Notation\n\n"
         s += "One step of the cell, as the \"LSTM from scratch\" tutorial writes it ($\\sigma$ is the logistic sigmoid, "
             + "$\\odot$ the elementwise product, the tutorial's `*`):\n\n"
         let config = LSTMConfiguration(input: 3, hidden: 5, output: 2)
-        for eq in Equations.forward(config) { s += "$$\(eq.latex)$$\n\n" }
+        s += f.aligned(Equations.forward(config).map { $0.latex.replacingOccurrences(of: " = ", with: " &= ") })
         s += "Vectors are columns: $x_t$ has X entries, $h_t$ and $C_t$ have H, $z_t$ has Z = H + X, and each gate "
             + "matrix $W_f, W_i, W_C, W_o$ is H × Z. A gradient $\\partial L / \\partial q$ is written $dq$, as the "
             + "notebook's code does (`dh`, `dC`, `df`), and $da_f$ is the gradient at the forget gate's "
-            + "pre-activation $a_f = W_f z_t + b_f$. Indices are 0-based, as in numpy. Steps count from 1; "
-            + "$h_0 = C_0 = 0$.\n\n"
+            + "pre-activation $a_f = W_f z_t + b_f$. What step t hands back to step t − 1 is written $dh_{t-1}^{(t)}$ and "
+            + "$dC_{t-1}^{(t)}$ (the notebook's `dh_next`, `dC_next`), apart from the totals $dh_{t-1}$ and $dC_{t-1}$. "
+            + "Indices are 0-based, as in numpy. Steps count from 1; $h_0 = C_0 = 0$.\n\n"
         s += "The trace files (JSON, CSV) use these keys, from one symbol table that every page and file is written from:\n\n"
         s += "| key | symbol | Swift name | meaning |\n|---|---|---|---|\n"
         for q in Quantity.allCases {
