@@ -45,6 +45,17 @@ public enum ArrayText {
         return NumpyArray(shape: shape, values: values)
     }
 
+    /// An array as JSON: a number for (), an array of numbers for a vector, nested arrays
+    /// (rows) for more axes; the inverse of `array(_:)`.
+    public static func json(_ a: NumpyArray) -> JSONValue {
+        func nested(_ axis: Int, _ offset: Int) -> JSONValue {
+            if axis == a.shape.count { return .number(a.values[offset]) }
+            let stride = NumpyArray.count(of: Array(a.shape[(axis + 1)...]))!
+            return .array((0..<a.shape[axis]).map { nested(axis + 1, offset + $0 * stride) })
+        }
+        return nested(0, 0)
+    }
+
     /// What a JSON value is, in words.
     public static func describe(_ v: JSONValue) -> String {
         switch v {
