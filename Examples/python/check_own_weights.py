@@ -73,6 +73,40 @@ def reference_trace(model, xs, ts, h0, c0, concat, loss):
     return ref.to_json(config, params, xs, target, fw, total, bw, grads)
 
 
+def npz_matches_json(binary, tmp, trace_json, label):
+    """`weights -o FILE.npz` and `step --format npz` read back in numpy (np.load, no pickle) as
+    the JSON trace's numbers, bit for bit: lstm-trace's writer against numpy's reader."""
+    failures = []
+    with open(trace_json) as f:
+        tr = json.load(f)
+    head = tr["config"]["head"]
+    weights = os.path.join(tmp, "back.npz")
+    subprocess.run([binary, "weights", "--from", trace_json, "-o", weights], check=True)
+    with np.load(weights, allow_pickle=False) as z:
+        for k, v in tr["parameters"].items():
+            if not np.array_equal(z[k], np.array(v)):
+                failures.append(f"{label}: weights -o FILE.npz: {k} is not the trace's")
+    npz = os.path.join(tmp, "trace.npz")
+    subprocess.run([binary, "step", "--weights", weights, "--inputs", os.path.join(tmp, "inputs.npy"), "--target",
+                    os.path.join(tmp, TARGET_FILES[tr["config"]["loss"]]), "--h0", os.path.join(tmp, "h0.npy"), "--c0",
+                    os.path.join(tmp, "c0.json"), "--concat", tr["config"]["concat"], "--loss", tr["config"]["loss"],
+                    "--format", "npz", "-o", npz], check=True)
+    with np.load(npz, allow_pickle=False) as z:
+        if str(z["format"]) != tr["format"] or json.loads(str(z["config"]))["concat"] != tr["config"]["concat"]:
+            failures.append(f"{label}: step --format npz: format or config")
+        for section in ("forward", "backward"):
+            for k in tr[section][0]:
+                name = "step_loss" if k == "loss" else k
+                if k == "t" or (k == "loss" and tr["config"]["loss"] == "mse-last"):
+                    continue
+                if not np.array_equal(z[name], np.array([s[k] for s in tr[section]])):
+                    failures.append(f"{label}: step --format npz: {name} is not the JSON trace's T × … stack")
+        for k, v in list(tr["parameters"].items()) + list(tr["gradients"].items()) + [("target", tr["target"]), ("loss", tr["loss"])]:
+            if not np.array_equal(z[k], np.array(v)):
+                failures.append(f"{label}: step --format npz: {k} is not the JSON trace's")
+    return failures
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("binary")
@@ -102,6 +136,8 @@ def main():
                                     ("target", tr["target"], ts[loss])]:
                 if not np.array_equal(np.array(got, dtype=float).ravel(), np.array(want, dtype=float).ravel()):
                     failures.append(f"{label}: {name} is not the given array, bit for bit")
+            if fmt == "npz":
+                failures += npz_matches_json(a.binary, tmp, path, label)
             r = subprocess.run([sys.executable, os.path.join(HERE, "check_trace.py"), path], capture_output=True, text=True)
             if r.returncode != 0:
                 failures.append(f"{label}: check_trace.py: {r.stderr.strip()}")

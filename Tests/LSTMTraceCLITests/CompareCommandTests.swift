@@ -45,6 +45,21 @@ import Testing
         #expect(dCPrev.contains("; dC_{t−1} = f_t ⊙ dC_t, and f_t and dC_t agree here"), "\(dCPrev)")
     }
 
+    /// README's "Check your own LSTM" shows compare's line for a planted bug: it is the line
+    /// compare prints for that file.
+    @Test func readmeExcerptIsRealOutput() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let readme = try String(contentsOf: url, encoding: .utf8)
+        let open = try #require(readme.range(of: "<!-- compare excerpt: "))
+        let nameEnd = try #require(readme.range(of: " -->\n```\n", range: open.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "\n```\n<!-- end compare excerpt -->", range: nameEnd.upperBound..<readme.endIndex))
+        let name = String(readme[open.upperBound..<nameEnd.lowerBound])
+        let trace = try Self.learnerTrace(in: try temporaryFolder())
+        let r = try runTool(["compare", trace, ReferenceFiles.path(name)])
+        #expect(Self.firstDifference(r) == String(readme[nameEnd.upperBound..<end.lowerBound]))
+    }
+
     /// Steps are matched by t, in whatever order a file lists them (a backward list written
     /// from t = T down is the same trace).
     @Test func alignsStepsByT() throws {

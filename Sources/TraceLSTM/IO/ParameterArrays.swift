@@ -176,8 +176,8 @@ public enum ParameterArrays {
         return ImportedParameters(layout: .pytorch, input: X, hidden: H, output: K, head: nil, values: p.values)
     }
 
-    /// The bias beside a gate matrix.
-    static func bias(of w: ParameterName) -> ParameterName {
+    /// The bias beside a gate matrix (b_y beside W_y).
+    public static func bias(of w: ParameterName) -> ParameterName {
         switch w {
         case .wf: return .bf
         case .wi: return .bi
