@@ -42,7 +42,7 @@ import Testing
             #expect(line.hasSuffix("agree here, so this line is where the two computations part."), "\(bug): \(line)")
         }
         let dCPrev = Self.firstDifference(try runTool(["compare", trace, ReferenceFiles.path("own_model/mine_dC_prev_without_f.npz")]))
-        #expect(dCPrev.contains("; dC_{t−1} = f_t ⊙ dC_t, and f_t and dC_t agree here"), "\(dCPrev)")
+        #expect(dCPrev.contains("; dC_{t−1}⁽ᵗ⁾ = f_t ⊙ dC_t, and f_t and dC_t agree here"), "\(dCPrev)")
     }
 
     /// README's "Check your own LSTM" shows compare's line for a planted bug: it is the line

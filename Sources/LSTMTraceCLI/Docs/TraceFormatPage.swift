@@ -28,15 +28,16 @@ enum TraceFormatPage {
 
         s += "## Forward values, at each step\n\n"
         s += table(Quantity.forwardOrder, config)
-        s += "`v` is written for the softmax head only, where y_t = softmax(v_t).\n\n"
+        s += "`v` is written for the softmax head only, where $y_t = \\operatorname{softmax}(v_t)$.\n\n"
         s += "## Gradients, at each step (backpropagation through time)\n\n"
         s += "d stands for ∂L/∂: the total gradient, with what flows back from later steps. The backward pass runs from "
-            + "t = T down to 1; `dh_prev` and `dC_prev` of step t are the `dh_next` and `dC_next` of step t − 1.\n\n"
+            + "t = T down to 1; `dh_prev` and `dC_prev` of step t, $dh_{t-1}^{(t)}$ and $dC_{t-1}^{(t)}$, are what it hands back to step t − 1 "
+            + "(the notebook's `dh_next` and `dC_next`), where they are added into $dh_{t-1}$ and $dC_{t-1}$.\n\n"
         s += table(Quantity.backwardOrder, config)
         s += "The gradient at the head's output depends on the loss:\n\n"
         for loss in LossKind.allCases {
             let head = Equations.backward(LSTMConfiguration(input: 3, hidden: 5, output: 2, loss: loss))[0]
-            s += "- \(loss.rawValue): \(head.text)\n"
+            s += "- \(loss.rawValue): `\(head.text)`\n"
         }
         s += "\n## Parameters and their gradients\n\n"
         s += "| key | gradient | symbol | what it is | shape |\n|---|---|---|---|---|\n"
@@ -46,9 +47,9 @@ enum TraceFormatPage {
             let grads = p.isHead ? "`\(p.gradientKey(head: .linear))` / `\(p.gradientKey(head: .softmax))`" : "`\(p.gradientKey(head: .linear))`"
             s += "| \(keys) | \(grads) | $\(p.latex(head: .linear))$ | \(p.meaning) | \(rows) × \(cols) |\n"
         }
-        s += "\nEach W's columns follow the concat order: with h-first the first H meet h_{t−1}, with x-first the first X "
-            + "meet x_t. The head's names are `W_y, b_y` (linear) or `W_v, b_v` (softmax). "
-            + "The gradients are summed over the steps:\n\n    \(Equations.parameterGradients(config).text)\n\n"
+        s += "\nEach W's columns follow the concat order: with h-first the first H meet $h_{t-1}$, with x-first the first X "
+            + "meet $x_t$. The head's names are `W_y, b_y` (linear) or `W_v, b_v` (softmax). "
+            + "The gradients are summed over the steps:\n\n$$\(Equations.parameterGradients(config).latex)$$\n\n"
 
         s += "## Target, loss and config\n\n"
         s += "| loss | target | L |\n|---|---|---|\n"
@@ -56,13 +57,13 @@ enum TraceFormatPage {
             let target: String
             switch loss {
             case .mseLast: target = "K numbers (Y)"
-            case .mseAll: target = "T × K (one row Y_t a step)"
+            case .mseAll: target = "T × K (one row $Y_t$ a step)"
             case .crossEntropy: target = "T class indices, 0 … K − 1"
             }
-            s += "| \(loss.rawValue) | \(target) | \(Equations.loss(LSTMConfiguration(input: 3, hidden: 5, output: 2, loss: loss)).text) |\n"
+            s += "| \(loss.rawValue) | \(target) | $\(Equations.loss(LSTMConfiguration(input: 3, hidden: 5, output: 2, loss: loss)).latex)$ |\n"
         }
-        s += "\n`config` holds `input`, `hidden`, `output`, `steps`, `concat` (`h-first`: z_t = [h_{t−1}, x_t]; `x-first`: "
-            + "[x_t, h_{t−1}]), `head` (`linear`, `softmax`) and `loss`, then what the run records: `seed` and `init` where "
+        s += "\n`config` holds `input`, `hidden`, `output`, `steps`, `concat` (`h-first`: $z_t = [h_{t-1}, x_t]$; `x-first`: "
+            + "$[x_t, h_{t-1}]$), `head` (`linear`, `softmax`) and `loss`, then what the run records: `seed` and `init` where "
             + "anything was drawn, `forget_bias`, and for your own files `weights`, `weights_layout` (`ours`, `pytorch`), "
             + "`biases` (PyTorch's, summed), `inputs`, `target`, `h0`, `c0`.\n\n"
 
@@ -73,9 +74,9 @@ enum TraceFormatPage {
             + "refused with one line naming the file, the key and the shape expected.\n\n"
         s += "| option | holds | shape |\n|---|---|---|\n"
         s += "| `--weights` | the parameters by the keys above (or a whole trace, or a PyTorch state_dict) | as above |\n"
-        s += "| `--inputs` | x_1 … x_T | T × X (or T × X × 1) |\n"
+        s += "| `--inputs` | $x_1, \\dots, x_T$ | T × X (or T × X × 1) |\n"
         s += "| `--target` | the target | as in the table of losses |\n"
-        s += "| `--h0`, `--c0` | h_0, C_0 (zero when not given) | H |\n\n"
+        s += "| `--h0`, `--c0` | $h_0$, $C_0$ (zero when not given) | H |\n\n"
         s += "The sizes come from the shapes; an option or a file that disagrees is refused.\n\n"
 
         s += "## PyTorch's layout\n\n"
@@ -93,7 +94,7 @@ enum TraceFormatPage {
             s += "| $\(ParameterArrays.bias(of: gate).latex(head: .linear))$ | `bias_ih_l0\(rows) + bias_hh_l0\(rows)` |\n"
         }
         s += "| $W_y$, $b_y$ (or $W_v$, $b_v$) | `<name>.weight` (K × H), `<name>.bias` (K) of the `nn.Linear(H, K)` |\n\n"
-        s += "The gradient of each of PyTorch's two biases equals ours: b_ih and b_hh enter only through their sum, so "
+        s += "The gradient of each of PyTorch's two biases equals ours: $b_{ih}$ and $b_{hh}$ enter only through their sum, so "
             + "`bias_ih_l0.grad` and `bias_hh_l0.grad` are both db (block by block), not halves of it, and not to be "
             + "added. `lstm-trace weights --from TRACE --gradients --layout pytorch` writes the gradients that way; its "
             + "parameters are written with bias_ih = b and bias_hh = 0.\n\n"
@@ -121,7 +122,7 @@ enum TraceFormatPage {
             let softmax = LSTMConfiguration(input: config.input, hidden: config.hidden, output: config.output, loss: .crossEntropy)
             let equation = TraceKey.quantity(q).equation(config)
                 ?? TraceKey.quantity(q).equation(softmax).map { $0 + " (softmax head)" } ?? "an input"
-            s += "| `\(q.key)` | $\(sym.latex)$ | \(sym.meaning) | \(equation) | \(size(sym.size)) |\n"
+            s += "| `\(q.key)` | $\(sym.latex)$ | \(sym.meaning) | \(equation == "an input" ? equation : "`\(equation)`") | \(size(sym.size)) |\n"
         }
         return s + "\n"
     }

@@ -26,12 +26,13 @@ public struct Dependency: Hashable, Sendable {
         self.step = step
     }
 
-    /// How the equations write it: `f_t`, `C_{t−1}`, `dh_next`, `W_f`, `da_f (every t)`.
+    /// How the equations write it: `f_t`, `C_{t−1}`, `dh_t⁽ᵗ⁺¹⁾` (what step t + 1 hands back, the
+    /// notebook's dh_next; keep in sync with `Equations.backward`), `W_f`, `da_f (every t)`.
     public func text(head: Head) -> String {
         switch key {
         case .quantity(let q):
             switch step {
-            case .next: return q == .dhPrev ? "dh_next" : q == .dCPrev ? "dC_next" : q.symbol.unicode + " at t + 1"
+            case .next: return q == .dhPrev ? "dh_t⁽ᵗ⁺¹⁾" : q == .dCPrev ? "dC_t⁽ᵗ⁺¹⁾" : q.symbol.unicode + " at t + 1"
             case .previous: return q == .h ? "h_{t−1}" : q == .c ? "C_{t−1}" : q.symbol.unicode + " at t − 1"
             case .every: return q.key + " (every t)"
             case .same, .none: return q.symbol.unicode

@@ -87,7 +87,7 @@ import Testing
             }
         }
         let c = LSTMConfiguration(input: 2, hidden: 3, output: 2)
-        #expect(TraceKey.quantity(.dCPrev).equation(c) == "dC_{t−1} = f_t ⊙ dC_t")
+        #expect(TraceKey.quantity(.dCPrev).equation(c) == "dC_{t−1}⁽ᵗ⁾ = f_t ⊙ dC_t")
         #expect(TraceKey.quantity(.daO).equation(c) == "da_o = o_t ⊙ (1 − o_t) ⊙ do_t")
     }
 
