@@ -11,6 +11,7 @@ enum DocsSite {
         ("toy-regression.md", { ToyPage.render($0) }),
         ("concat-order.md", { [("concat-order.md", ConcatOrderPage.render($0))] }),
         ("vanishing-gradients.md", { VanishingPage.render($0) }),
+        ("trace-format.md", { [("trace-format.md", TraceFormatPage.render($0))] }),
     ]
     /// The names of the pages that need no data file.
     static var basicPages: [String] { basic.map(\.name) }
