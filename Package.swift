@@ -14,7 +14,24 @@ let package = Package(
 
         .target(
             name: "TraceLSTM",
-            exclude: ["TraceLSTM.docc"]
+            exclude: ["TraceLSTM.docc"],
+            // The diagram's style sheet and the explorer page, in files of their own languages,
+            // embedded at build time.
+            resources: [
+                .embedInCode("Render/Diagram/cell-diagram.css"),
+                .embedInCode("Render/Explorer/explorer.html"),
+                .embedInCode("Render/Explorer/explorer.css"),
+                .embedInCode("Render/Explorer/explorer-errors.js"),
+                .embedInCode("Render/Explorer/explorer-format.js"),
+                .embedInCode("Render/Explorer/explorer-trace.js"),
+                .embedInCode("Render/Explorer/explorer-colour.js"),
+                .embedInCode("Render/Explorer/explorer-diagram.js"),
+                .embedInCode("Render/Explorer/explorer-formula.js"),
+                .embedInCode("Render/Explorer/explorer-heatmap.js"),
+                .embedInCode("Render/Explorer/explorer-text.js"),
+                .embedInCode("Render/Explorer/explorer-equations.js"),
+                .embedInCode("Render/Explorer/explorer-main.js"),
+            ]
         ),
 
         // MARK: Command line

@@ -23,15 +23,7 @@ import notebook  # noqa: E402
 
 
 def machine():
-    model = "unknown CPU"
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}, numpy {np.__version__}"
+    return f"{notebook.machine()}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
 def main():

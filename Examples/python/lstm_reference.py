@@ -5,7 +5,7 @@ The cell is the "LSTM from scratch" tutorial's (equations 1-4, `np.vstack((h_pre
 with its bug fixed: x_t is made a column before the stack. The backward pass follows the
 "Vanilla LSTM with numpy" notebook. Both concat orders, the linear and softmax heads, and
 the losses mse-last, mse-all and cross-entropy are supported. Traces are dictionaries in the
-JSON layout of spec/trace-format.md.
+JSON layout of docs/trace-format.md.
 
 Run `python3 lstm_reference.py --input 3 --hidden 5 --steps 2` to print a trace as JSON.
 """

@@ -6,6 +6,7 @@ beside it; re-run it after changing either, and commit what it writes:
     python3 Examples/python/make_fixtures.py                # random streams and step traces
     python3 Examples/python/toy_regression.py --fixture     # the toy regression's epoch losses
     python3 Examples/python/notebook.py ../shared/data/shakespear.txt --fixture
+    python3 Examples/python/tanh_rnn_reference.py           # the tanh RNN of docs/vanishing-gradients.md
 
 The random draws are numpy's float64 draws, bit for bit. Every computed value (the step traces'
 forward and backward values, the toy's and the notebook's losses) is computed in np.longdouble,

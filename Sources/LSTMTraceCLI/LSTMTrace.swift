@@ -12,7 +12,7 @@ public enum LSTMTrace {
     /// The subcommands, in the order the help lists them.
     static let commands: [any Command.Type] = [
         StepCommand.self, GradcheckCommand.self, CompareCommand.self, ToyCommand.self,
-        TrainCommand.self, SampleCommand.self, BenchCommand.self, HtmlCommand.self, DocsCommand.self,
+        TrainCommand.self, SampleCommand.self, BenchCommand.self, HtmlCommand.self, DocsCommand.self, WeightsCommand.self,
     ]
 
     /// Runs with the words after the program's name; returns the exit code.

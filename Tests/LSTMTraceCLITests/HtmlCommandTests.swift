@@ -23,6 +23,23 @@ import Testing
         let original = try TraceJSON.decode(JSONParser.parse(String(contentsOfFile: json, encoding: .utf8)))
         #expect(embedded == original)
         #expect(html.contains(Equations.forward(original.config)[1].text.replacingOccurrences(of: "<", with: "\\u003c")))
+        // Made of the real files: every placeholder filled, the cell drawn four times (wide and
+        // narrow, forward and backward), each script and style sheet in it as written.
+        #expect(!html.contains("%%"), "a placeholder is left")
+        for pass in ["forward", "backward"] {
+            for layout in ["wide", "narrow"] {
+                #expect(html.contains("data-layout=\"\(layout)\" data-pass=\"\(pass)\""), "the \(layout) \(pass) diagram")
+            }
+        }
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/TraceLSTM/Render")
+        for file in ["Explorer/explorer.css", "Diagram/cell-diagram.css", "Explorer/explorer-errors.js", "Explorer/explorer-format.js",
+                     "Explorer/explorer-trace.js", "Explorer/explorer-colour.js", "Explorer/explorer-diagram.js",
+                     "Explorer/explorer-formula.js", "Explorer/explorer-heatmap.js", "Explorer/explorer-text.js",
+                     "Explorer/explorer-equations.js", "Explorer/explorer-main.js"] {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            #expect(html.contains(text), "\(file) is not in the page as written")
+        }
         // Traced directly from model options too.
         let direct = try runTool(["html", "--steps", "2"])
         #expect(direct.status == 0)

@@ -1,269 +1,275 @@
-"""Headless-browser tests of the HTML explorer (lstm-trace html), through WebDriver.
+"""Headless-Chromium tests of the HTML explorer (lstm-trace html), through WebDriver.
 
-Needs Debian's chromium and chromium-driver (.ci/run installs them). For each page it checks,
-in a real browser: the page loads with no console errors and no exceptions; every number shown
-for step 1 (the diagram and the equations) equals the JSON trace's at display precision; after
-pressing the right-arrow key the numbers are step 2's and the URL fragment says t=2; the
-backward switch shows the gradients, equal to the trace's. It saves screenshots in a temporary
-folder (printed) for inspection. It also proves that it can fail: a copy of a page with one
-wrong embedded number, and a copy that throws, must both be reported.
+For a small trace (the issue's `--input 3 --hidden 5 --steps 4`), a softmax trace (class
+numbers, x-first) and a notebook-sized character trace (`train --trace-iteration`), at 1400 px
+and at 400 px, forward and backward, it checks in a real browser: no console error; no SVG text
+outside its box and no boxes overlapping; no text or canvas past its panel; no text under 10 px;
+no sideways scroll; every wire directed, wired as the equations say, reversed backward; backward
+labels are gradients; every number shown (diagram, arithmetic, bars, equations) equals the
+trace's at display precision; each box's arithmetic adds up to the trace's value; the heatmap
+tooltip gives the exact value at the cursor; the text strip and the prediction bars; the URL
+and the keyboard; and the notebook-sized page is drawn within 1 s. Then it plants faults in
+copies of the pages (faults.py) and requires each to be reported in its category: the run
+passes only if every real page passes and every planted fault is caught.
+
+Categories a planted fault must trip: errors, fetch, format, diagram, url, overflow (SVG),
+html-overflow (HTML, clipped or past its panel), small-text, sideways, arrows, wiring, direction,
+labels, numbers, formula, tooltip, characters, load-time. A check that cannot run on a page is
+reported as "harness".
+
+Screenshots of every state go to a folder it prints (--shots, default .build/explorer-screenshots).
 
     python3 Tests/browser/explorer_test.py .build/release/lstm-trace [--data ../shared/data/shakespear.txt]
 """
 import argparse
-import base64
 import json
-import math
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.error
-import urllib.request
 
-ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
-DIGITS = 4  # the page's display precision (window.__explorerDigits is checked to agree)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import checks  # noqa: E402
+import faults  # noqa: E402
+from trace_values import TraceValues  # noqa: E402
+from webdriver import Chromedriver, WebDriver  # noqa: E402
 
-class WebDriver:
-    def __init__(self, port):
-        self.base = f"http://127.0.0.1:{port}"
-        caps = {"capabilities": {"alwaysMatch": {
-            "browserName": "chrome",
-            "goog:chromeOptions": {"binary": shutil.which("chromium") or "/usr/bin/chromium",
-                                   "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1100",
-                                            "--allow-file-access-from-files"]},
-            "goog:loggingPrefs": {"browser": "ALL"}}}}
-        self.session = self.call("POST", "/session", caps)["sessionId"]
-
-    def call(self, method, path, body=None):
-        data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.base + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(req, timeout=60) as r:
-                return json.loads(r.read().decode() or "{}").get("value")
-        except urllib.error.HTTPError as e:
-            raise RuntimeError(f"WebDriver {method} {path}: {e.read().decode()[:500]}")
-
-    def s(self, path, method="POST", body=None):
-        return self.call(method, f"/session/{self.session}{path}", body if body is not None else ({} if method == "POST" else None))
-
-    def go(self, url):
-        self.s("/url", body={"url": url})
-
-    def js(self, script, *args):
-        return self.s("/execute/sync", body={"script": script, "args": list(args)})
-
-    def key(self, key):
-        self.s("/actions", body={"actions": [{"type": "key", "id": "keyboard",
-                                              "actions": [{"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]}]})
-
-    def click(self, css):
-        el = self.s("/element", body={"using": "css selector", "value": css})
-        self.s(f"/element/{el[ELEMENT]}/click")
-
-    def logs(self):
-        try:
-            return self.s("/se/log", body={"type": "browser"}) or []
-        except RuntimeError:
-            return []
-
-    def screenshot(self, path):
-        with open(path, "wb") as f:
-            f.write(base64.b64decode(self.s("/screenshot", method="GET")))
-
-    def quit(self):
-        try:
-            self.call("DELETE", f"/session/{self.session}")
-        except Exception:
-            pass
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def value_of(trace, key, t, j):
-    """The trace's number behind a key at step t (1-based), unit j: the reference."""
-    steps = {"forward": trace["forward"], "backward": trace.get("backward", [])}
-    T = len(trace["forward"])
-    for section in ("forward", "backward"):
-        if section in trace and t <= len(steps[section]) and key in steps[section][t - 1]:
-            v = steps[section][t - 1][key]
-            return v if key == "loss" else v[j]
-    if key in ("dh_next", "dC_next"):
-        if t == T:
-            return 0.0
-        return trace["backward"][t]["dh_prev" if key == "dh_next" else "dC_prev"][j]
-    return None
-
-
-def shown_matches(text, true):
-    """Whether a displayed number is `true` rounded to DIGITS significant digits."""
-    shown = float(text.split("=")[-1].strip().replace("−", "-"))
-    if true == 0:
-        return shown == 0
-    unit = 10 ** (math.floor(math.log10(abs(true))) - DIGITS + 1)
-    return abs(shown - true) <= 0.5 * unit * (1 + 1e-9) + 1e-300
-
-
-def check_numbers(d, trace, t, what):
-    """Every value the page shows for step t (diagram boxes and equation cells) against the trace."""
-    shown = d.js("""return Array.from(document.querySelectorAll('#diagram text.val[data-key], #equations td[data-key]'))
-        .filter(e => e.getAttribute('data-index') !== '' && e.textContent.indexOf('=') >= 0)
-        .map(e => [e.getAttribute('data-key'), parseInt(e.getAttribute('data-index'), 10), e.textContent]);""")
-    problems = []
-    for key, j, text in shown:
-        true = value_of(trace, key, t, j)
-        if true is None:
-            problems.append(f"{what}: {key}[{j}] is shown ({text!r}) but the trace has no such value at t={t}")
-        elif not shown_matches(text, true):
-            problems.append(f"{what}: {key}_{t}[{j}] shows {text!r}, the trace has {true!r}")
-    if len(shown) < 8:
-        problems.append(f"{what}: only {len(shown)} numbers found on the page")
-    return problems, len(shown)
+HERE = os.path.dirname(os.path.abspath(__file__))
+WIDTHS = (1400, 400)
+LOAD_LIMIT_MS = 1000
+# Boxes whose arithmetic is opened in each pass (forward: every weighted sum and product).
+FORWARD_NODES = ["f", "i", "C_tilde", "o", "C", "tanh_C", "h", "head", "C_prev", "mulF"]
+BACKWARD_NODES = ["h", "h_prev", "C", "o", "f", "i", "C_tilde", "tanh_C", "C_prev", "head", "x", "mulI"]
 
 
 def load(d, path, fragment=""):
+    """A fresh load (not a jump within the page that is already open)."""
+    d.go("about:blank")
     d.go("file://" + path + fragment)
-    for _ in range(200):
+    for _ in range(400):
         if d.js("return document.body && document.body.getAttribute('data-ready') === 'true';"):
             return True
-        time.sleep(0.05)
+        time.sleep(0.025)
     return False
 
 
-def errors(d):
-    page = d.js("return window.__explorerErrors || ['the explorer script did not run'];")
-    console = [e["message"] for e in d.logs() if e.get("level") == "SEVERE"]
-    return page + console
+class Run:
+    def __init__(self, d, shots, cases, digits):
+        self.d, self.shots, self.cases, self.digits = d, shots, cases, digits
 
+    def state(self, name, path, tv, width, pass_, screenshots=True, dark=False):
+        """Every check of one page at one width in one pass; returns its problems. A check that
+        cannot run (the page is too broken for it) is a problem too, after those found so far."""
+        found = []
+        try:
+            return self.checks(found, name, path, tv, width, pass_, screenshots, dark)
+        except Exception as e:  # noqa: BLE001 - any failure of the page or the harness is reported
+            label = f"{name}-{width}-{pass_}"
+            return found + [("harness", f"{label}: a check could not run: {str(e)[:300]}")], {}
 
-def check_page(d, path, trace, shots, name):
-    """All the checks of one page; returns a list of problems (empty when it passes)."""
-    problems = []
-    if not load(d, path):
-        return [f"{name}: the page never became ready"] + errors(d)
-    problems += [f"{name}: error: {e}" for e in errors(d)]
-    if d.js("return window.__explorerDigits;") != DIGITS:
-        problems.append(f"{name}: the page's display precision is not {DIGITS}")
-    p, n1 = check_numbers(d, trace, 1, f"{name} step 1")
-    problems += p
-    d.screenshot(os.path.join(shots, f"{name}-step1.png"))
-    T = len(trace["forward"])
-    if T > 1:
+    def checks(self, problems, name, path, tv, width, pass_, screenshots, dark):
+        d = self.d
+        d.size(width, 900)
+        d.dark(dark)
+        t = 2 if tv.T > 1 else 1
+        j = 1 if tv.H > 1 else 0
+        state = {"t": t, "j": j, "pass": pass_}
+        label = f"{name}-{width}-{pass_}" + ("-dark" if dark else "")
+        if not load(d, path, f"#t={t}&j={j}&pass={pass_}&node=f"):
+            return [("errors", f"{label}: the page never became ready")] + checks.errors(d), {}
+        problems += checks.errors(d)
+        problems += checks.fetches_nothing(d)
+        problems += checks.number_format(d, self.cases, self.digits)
+        problems += checks.one_diagram(d)
+        got = d.js("return window.__explorerState();")
+        if (got["t"], got["j"], got["pass"]) != (t, j, pass_):
+            problems.append(("url", f"the fragment asked for t={t} j={j} {pass_}, the page shows {got}"))
+        if screenshots:
+            d.screenshot(os.path.join(self.shots, f"{label}-top.png"))
+            d.screenshot(os.path.join(self.shots, f"{label}-diagram.png"), "#cell")
+        problems += checks.diagram_boxes(d)
+        problems += checks.html_overflow(d)
+        problems += checks.small_text(d)
+        problems += checks.sideways(d)
+        problems += checks.wires(d, pass_)
+        problems += checks.labels(d, pass_)
+        counts = {"numbers": 0, "blocks": 0}
+        p, n = checks.numbers(d, tv, state, self.digits)
+        problems += p
+        counts["numbers"] += n
+        nodes = FORWARD_NODES if pass_ == "forward" else BACKWARD_NODES
+        for k, node in enumerate(nodes):
+            how = "click" if k == 0 else "enter" if k == 1 else "dispatch"
+            if not checks.open_node(d, node, how):
+                problems.append(("formula", f"{label}: {how} on {node} did not open its arithmetic"))
+                continue
+            p, blocks = checks.formula(d, tv, state, self.digits, node)
+            problems += p
+            counts["blocks"] += len(blocks)
+            if pass_ == "forward" and node == "f" and not any(b["op"] == "sum" for b in blocks):
+                problems.append(("formula", "the forget gate's arithmetic has no weighted sum"))
+            p, n = checks.numbers(d, tv, state, self.digits)
+            problems += p
+            counts["numbers"] += n
+            if screenshots and node in ("f", "h"):
+                d.screenshot(os.path.join(self.shots, f"{label}-formula-{node}.png"), "#formula")
+        problems += checks.characters(d, tv, state)
+        if screenshots and not d.js("return document.getElementById('characters').hidden;"):
+            d.screenshot(os.path.join(self.shots, f"{label}-characters.png"), "#characters")
+        problems += checks.tooltip(d, tv, state)
+        if screenshots:
+            d.screenshot(os.path.join(self.shots, f"{label}-heatmap-hover.png"))
+            d.screenshot(os.path.join(self.shots, f"{label}-heatmaps.png"), "#heatmapSection")
+            d.screenshot(os.path.join(self.shots, f"{label}-equations.png"), "#equationSection")
+        problems += checks.sideways(d)
+        problems += checks.errors(d)
+        problems[:] = [(c, m if m.startswith(label) else f"{label}: {m}") for c, m in problems]
+        return problems, counts
+
+    def keyboard_and_url(self, path, tv):
+        """→ moves a step and the fragment follows; a link opens its step, unit and pass."""
+        d, out = self.d, []
+        d.size(1400, 900)
+        d.dark(False)
+        load(d, path)
+        d.js("document.activeElement && document.activeElement.blur();")
         d.key("\ue014")  # ArrowRight
-        if "t=2" not in d.js("return location.hash;"):
-            problems.append(f"{name}: after → the URL fragment is {d.js('return location.hash;')!r}")
-        p, _ = check_numbers(d, trace, 2, f"{name} after →")
-        problems += p
-        d.screenshot(os.path.join(shots, f"{name}-step2.png"))
-    if "backward" in trace:
-        d.click("#backwardButton")
-        t = 2 if T > 1 else 1
-        p, nb = check_numbers(d, trace, t, f"{name} backward")
-        problems += p
-        keys = d.js("return Array.from(document.querySelectorAll('#diagram text.val[data-key]')).map(e => e.getAttribute('data-key'));")
-        if not any(k.startswith("d") for k in keys):
-            problems.append(f"{name}: the backward switch shows no gradient in the diagram")
-        d.screenshot(os.path.join(shots, f"{name}-backward.png"))
-    # A link opens that step: load with a fragment.
-    if T > 1 and load(d, path, f"#t={T}&j=0&pass=forward"):
-        if d.js("return document.getElementById('diagramStep').textContent;") != str(T):
-            problems.append(f"{name}: #t={T} did not open step {T}")
-    problems += [f"{name}: error: {e}" for e in errors(d)]
-    print(f"  {name}: {n1} numbers checked at step 1" + (", then step 2 and the backward pass" if T > 1 else ""))
-    return problems
+        if "t=2" not in d.js("return location.hash;") or d.js("return document.getElementById('diagramStep').textContent;") != "2":
+            out.append(("url", f"after → the page shows {d.js('return location.hash;')}"))
+        if load(d, path, f"#t={tv.T}&j={tv.H - 1}&pass=backward&node=h") and tv.has_backward:
+            got = d.js("return window.__explorerState();")
+            if (got["t"], got["j"], got["pass"], got["node"]) != (tv.T, tv.H - 1, "backward", "h"):
+                out.append(("url", f"a link to t={tv.T} j={tv.H - 1} backward h opened {got}"))
+        return out
+
+    def load_times(self, path, runs=3):
+        ms = []
+        for _ in range(runs):
+            load(self.d, path)
+            ms.append(self.d.js("return window.__explorerReadyMs;"))
+        return ms
+
+
+def make_pages(binary, folder, data):
+    def run(*args):
+        subprocess.run([binary, *args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    pages = {}
+
+    def page(name, trace_args, title):
+        json_path = os.path.join(folder, name + ".json")
+        run(*trace_args, "--format", "json", "-o", json_path)
+        html = os.path.join(folder, name + ".html")
+        run("html", "--from", json_path, "--title", title, "-o", html)
+        pages[name] = (html, json.load(open(json_path)))
+
+    page("step", ["step", "--input", "3", "--hidden", "5", "--steps", "4"], "Small: X = 3, H = 5, T = 4")
+    page("softmax", ["step", "--steps", "4", "--hidden", "6", "--output", "5", "--loss", "cross-entropy", "--concat", "x-first"],
+         "Softmax head, x-first")
+    page("notebook", ["train", *(["--data", data] if data else []), "--iterations", "3", "--trace-iteration", "2"],
+         "Notebook iteration 2")
+    page("mse-all", ["step", "--steps", "3", "--hidden", "4", "--output", "3", "--loss", "mse-all"], "Every step's loss")
+    page("forward-only", ["step", "--steps", "2", "--no-backward"], "Forward only")
+    page("tiny", ["step", "--steps", "1", "--input", "1", "--hidden", "1", "--output", "1"], "One unit, one step")
+    # Traced directly from model options too (html's own path).
+    run("html", "--input", "3", "--hidden", "5", "--steps", "4", "-o", os.path.join(folder, "direct.html"))
+    return pages
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("binary")
-    ap.add_argument("--data", help="the Shakespeare sample, for a notebook-sized trace (X = 62)")
+    ap.add_argument("--data", help="the Shakespeare sample, for the notebook-sized trace (X = 62, H = 100, T = 25)")
+    ap.add_argument("--shots", default=".build/explorer-screenshots", help="where screenshots and pages go")
     a = ap.parse_args()
     binary = os.path.abspath(a.binary)
-    shots = tempfile.mkdtemp(prefix="lstm-trace-explorer-")
-    print(f"explorer browser tests; screenshots and pages in {shots}")
+    shots = os.path.abspath(a.shots)
+    shutil.rmtree(shots, ignore_errors=True)
+    pages_dir = os.path.join(shots, "pages")
+    os.makedirs(pages_dir)
+    print(f"explorer browser tests; screenshots in {shots}")
+    cases_file = json.load(open(os.path.join(HERE, "number-format-cases.json")))
+    pages = make_pages(binary, pages_dir, a.data)
+    values = {name: TraceValues(trace) for name, (_, trace) in pages.items()}
 
-    def run(*args):
-        subprocess.run([binary, *args], check=True, stdout=subprocess.DEVNULL)
-
-    pages = []
-    step_json = os.path.join(shots, "step.json")
-    run("step", "--steps", "3", "--format", "json", "-o", step_json)
-    run("html", "--from", step_json, "-o", os.path.join(shots, "step.html"))
-    pages.append(("step", step_json))
-    ce_json = os.path.join(shots, "softmax.json")
-    run("step", "--steps", "4", "--hidden", "6", "--output", "5", "--loss", "cross-entropy", "--concat", "x-first",
-        "--format", "json", "-o", ce_json)
-    run("html", "--from", ce_json, "-o", os.path.join(shots, "softmax.html"))
-    pages.append(("softmax", ce_json))
-    nb_json = os.path.join(shots, "notebook.json")
-    data = ["--data", a.data] if a.data else []
-    run("train", *data, "--iterations", "2", "--trace-iteration", "1", "--format", "json", "-o", nb_json)
-    run("html", "--from", nb_json, "--title", "Notebook iteration 1", "-o", os.path.join(shots, "notebook.html"))
-    pages.append(("notebook", nb_json))
-
-    # Negative controls: a page with one wrong number, and a page that throws.
-    with open(os.path.join(shots, "step.html")) as f:
-        html = f.read()
-    trace = json.load(open(step_json))
-    true = trace["forward"][0]["f"][0]
-    wrong = html.replace(json.dumps(true), json.dumps(true + 0.01), 1)
-    assert wrong != html, "the negative control could not alter the page"
-    open(os.path.join(shots, "wrong-number.html"), "w").write(wrong)
-    open(os.path.join(shots, "throws.html"), "w").write(html.replace("</body>", "<script>throw new Error('planted');</script></body>"))
-
-    port = free_port()
-    driver = subprocess.Popen([shutil.which("chromedriver") or "/usr/bin/chromedriver", f"--port={port}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    problems = []
+    driver = Chromedriver()
+    problems, caught_report, failed_controls = [], [], []
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=1)
-                break
-            except Exception:
-                time.sleep(0.1)
-        d = WebDriver(port)
+        d = WebDriver(driver.port)
+        run = Run(d, shots, cases_file["cases"], cases_file["digits"])
         try:
-            for name, json_path in pages:
-                problems += check_page(d, os.path.join(shots, name + ".html"), json.load(open(json_path)), shots, name)
-            # The notebook-sized page: how long until it is drawn.
-            load(d, os.path.join(shots, "notebook.html"))
-            ms = d.js("return window.__explorerReadyMs;")
-            size = os.path.getsize(os.path.join(shots, "notebook.html")) / 1e6
-            cfg = json.load(open(nb_json))["config"]
-            print(f"  notebook-sized page (H = {cfg['hidden']}, T = {cfg['steps']}, X = {cfg['input']}, {size:.1f} MB): "
-                  f"drawn {ms:.0f} ms after navigation started")
-            # The checker must catch these two.
-            caught_wrong = check_page(d, os.path.join(shots, "wrong-number.html"), trace, shots, "wrong-number")
-            caught_throw = check_page(d, os.path.join(shots, "throws.html"), trace, shots, "throws")
-            if not any("shows" in p for p in caught_wrong):
-                problems.append("negative control: a page showing a wrong number was not caught")
-            if not any("planted" in p for p in caught_throw):
-                problems.append("negative control: a page that throws was not caught")
-            print(f"  negative controls caught: {len(caught_wrong)} problems in the wrong-number page, "
-                  f"{len(caught_throw)} in the throwing page")
+            for name in ("step", "softmax", "notebook"):
+                path, _ = pages[name]
+                for width in WIDTHS:
+                    for pass_ in ("forward", "backward"):
+                        p, counts = run.state(name, path, values[name], width, pass_)
+                        problems += p
+                        print(f"  {name} at {width} px, {pass_}: {counts.get('numbers', 0)} numbers and "
+                              f"{counts.get('blocks', 0)} blocks of arithmetic checked, {len(p)} problems")
+            for pass_ in ("forward", "backward"):
+                p, _ = run.state("notebook", pages["notebook"][0], values["notebook"], 1400, pass_, dark=True)
+                problems += p
+            print(f"  notebook at 1400 px in dark mode: {len(problems)} problems so far")
+            p, _ = run.state("mse-all", pages["mse-all"][0], values["mse-all"], 1400, "backward", screenshots=False)
+            problems += p
+            for width in WIDTHS:
+                p, _ = run.state("tiny", pages["tiny"][0], values["tiny"], width, "backward", screenshots=False)
+                problems += p
+            p, _ = run.state("forward-only", pages["forward-only"][0], values["forward-only"], 1400, "forward", screenshots=False)
+            problems += p
+            if not d.js("return document.getElementById('backwardButton').disabled;"):
+                problems.append(("url", "forward-only: the backward switch is not disabled"))
+            p, _ = run.state("direct", os.path.join(pages_dir, "direct.html"), values["step"], 1400, "forward", screenshots=False)
+            problems += p
+            problems += run.keyboard_and_url(pages["step"][0], values["step"])
+
+            nb_path, nb = pages["notebook"]
+            ms = run.load_times(nb_path)
+            size = os.path.getsize(nb_path) / 1e6
+            c = nb["config"]
+            print(f"  notebook-sized page (H = {c['hidden']}, T = {c['steps']}, X = {c['input']}, {size:.1f} MB): "
+                  f"drawn {', '.join(f'{x:.0f}' for x in ms)} ms after navigation started (limit {LOAD_LIMIT_MS})")
+            if max(ms) > LOAD_LIMIT_MS:
+                problems.append(("load-time", f"the notebook-sized page took {max(ms):.0f} ms"))
+
+            # The planted faults: each must be reported, in its category.
+            for label, category, page, width, pass_, plant in faults.faults(pages["step"][1]):
+                base, trace = pages[page]
+                bad = os.path.join(pages_dir, "fault-" + label.replace(" ", "-").replace("/", "") + ".html")
+                with open(base) as f:
+                    html = plant(f.read())
+                with open(bad, "w") as f:
+                    f.write(html)
+                if category == "load-time":
+                    ms = run.load_times(bad, runs=1)
+                    found = [("load-time", f"{ms[0]:.0f} ms")] if max(ms) > LOAD_LIMIT_MS else []
+                else:
+                    found, _ = run.state("fault", bad, values[page], width, pass_, screenshots=False)
+                categories = sorted({c for c, _ in found})
+                if category in categories:
+                    example = next(m for c, m in found if c == category)
+                    caught_report.append(f"  caught: {label} -> {category}: {example[:150]}")
+                else:
+                    failed_controls.append(f"  NOT caught: {label} (expected {category}; reported {categories})")
         finally:
             d.quit()
     finally:
-        driver.terminate()
-        driver.wait()
-    if problems:
+        driver.close()
+    print("planted faults:")
+    for line in caught_report + failed_controls:
+        print(line)
+    if problems or failed_controls:
         print("FAILED:")
-        for p in problems:
-            print("  " + p)
+        for c, m in problems[:200]:
+            print(f"  [{c}] {m}")
+        if len(problems) > 200:
+            print(f"  … and {len(problems) - 200} more")
+        for line in failed_controls:
+            print(line)
         sys.exit(1)
-    print("explorer browser tests passed")
+    print(f"explorer browser tests passed; screenshots in {shots}")
 
 
 if __name__ == "__main__":

@@ -1,38 +1,62 @@
 import TraceLSTM
 
-/// `lstm-trace compare A.json B.json`: the worst relative difference of every key.
+/// `lstm-trace compare A B`: every key's worst difference, and the first line of the
+/// computation where the two files part.
 enum CompareCommand: Command {
     static let spec = ModelSpecs.compare
 
     static func run(_ a: ParsedArguments) throws {
         let (pathA, pathB) = (try a.positional(0), try a.positional(1))
-        let tolerance = try a.double("--tolerance", default: 1e-9, in: 0...1, describe: "a number from 0 to 1")
-        let (jsonA, jsonB) = (try InputFile.json(pathA), try InputFile.json(pathB))
-        for (path, json) in [(pathA, jsonA), (pathB, jsonB)] {
-            guard case .object = json else { throw CLIError.badData(Text.notATrace(path, "not a JSON object")) }
-            if let f = json["format"], f.stringValue != TraceJSON.format {
-                throw CLIError.badData(Text.notATrace(path, "its format is \(JSONWriter.string(f).dropLast()), "
-                                                      + "this version reads \"\(TraceJSON.format)\""))
+        let tolerance = ComparisonTolerance(
+            relative: try a.double("--rtol", default: 1e-9, in: 0...1, describe: "a number from 0 to 1"),
+            absolute: try a.double("--atol", default: 0, in: 0...1e100, describe: "a number of 0 or more"))
+        let sideA = try ArrayFile.comparisonSide(pathA)
+        let sideB = try ArrayFile.comparisonSide(pathB)
+        let report = TraceComparison.compare(sideA, sideB, tolerance: tolerance)
+        if report.compared == 0 && report.steps == nil {
+            throw CLIError.badData(Text.compareNothingInCommon(pathA, pathB))
+        }
+        var out = "A: \(pathA): \(describe(sideA))\nB: \(pathB): \(describe(sideB))\n"
+        let head = report.rows.contains { $0.label.hasSuffix("W_v") || $0.label.hasSuffix("dv") } ? Head.softmax : .linear
+        for (name, side) in [("A", sideA), ("B", sideB)] {
+            if !side.matched.isEmpty {
+                out += "\(name): read " + side.matched.map { "\($0.name) as \($0.key.flatName(head: head))" }.joined(separator: ", ") + "\n"
+            }
+            if !side.ignored.isEmpty {
+                out += "\(name): ignored " + side.ignored.joined(separator: ", ") + " (none of the trace's names)\n"
             }
         }
-        let rows = TraceComparison.compare(jsonA, jsonB)
-        let compared = rows.filter { $0.relative != nil }
-        if compared.isEmpty {
-            throw CLIError.badData("'\(pathA)' and '\(pathB)' have no key of the trace format in common")
-        }
-        var out = "| key | worst relative difference | where | A | B |\n|---|---:|---|---:|---:|\n"
-        for r in rows {
-            if let rel = r.relative {
-                let flag = rel > tolerance ? " **over**" : ""
-                out += "| \(r.key) | \(NumberFormat.display(rel, digits: 3))\(flag) | \(r.location) | "
-                    + "\(NumberFormat.exact(r.a)) | \(NumberFormat.exact(r.b)) |\n"
-            } else {
-                out += "| \(r.key) | \(r.note) | | | |\n"
+        for w in report.warnings { out += w + "\n" }
+        out += "\n" + (report.firstDifference ?? "No difference: every key in both files agrees.") + "\n\n"
+        out += "| key | worst relative difference | where | A | B |\n|---|---:|---|---:|---:|\n"
+        for r in report.rows {
+            let flag = r.status == .differ ? " **differs**" : ""
+            switch (r.relative, r.status) {
+            case (_, .onlyInA): out += "| \(r.label) | only in A | | | |\n"
+            case (_, .onlyInB): out += "| \(r.label) | only in B | | | |\n"
+            case (let rel?, _):
+                out += "| \(r.label) | \(NumberFormat.display(rel, digits: 3))\(flag)\(r.note.isEmpty ? "" : " (\(r.note))") | \(r.location) | "
+                    + "\(r.a.map(NumberFormat.exact) ?? "") | \(r.b.map(NumberFormat.exact) ?? "") |\n"
+            case (nil, _): out += "| \(r.label) | \(r.note.isEmpty ? "nothing to compare" : r.note)\(flag) | | | |\n"
             }
         }
-        let over = compared.filter { $0.relative! > tolerance }
-        out += "\n\(compared.count) keys compared, \(over.count) over the tolerance \(NumberFormat.display(tolerance, digits: 3)).\n"
+        out += "\n\(report.compared) keys compared, \(report.differing) differ"
+            + (report.steps.map { "; \($0)" } ?? "")
+            + " (rtol \(NumberFormat.display(tolerance.relative, digits: 3)), atol \(NumberFormat.display(tolerance.absolute, digits: 3))).\n"
         StandardStreams.write(out)
-        if !over.isEmpty { throw CLIError.checkFailed }
+        if report.differs { throw CLIError.checkFailed }
+    }
+
+    /// One line on what a file holds: its config, or its number of keys.
+    static func describe(_ side: ComparisonSide) -> String {
+        let keys = side.tensors.count + side.steps.count
+        let steps = side.stepNumbers.count
+        guard let c = side.config else { return "\(keys) keys, \(steps) steps, no config" }
+        var parts: [String] = []
+        for (k, symbol) in [("input", "X"), ("hidden", "H"), ("output", "K"), ("steps", "T")] {
+            if let v = c[k]?.intValue { parts.append("\(symbol) = \(v)") }
+        }
+        for k in ["concat", "head", "loss"] { if let v = c[k]?.stringValue { parts.append(k == "head" ? "\(v) head" : v) } }
+        return "\(keys) keys, \(steps) steps; " + parts.joined(separator: ", ")
     }
 }

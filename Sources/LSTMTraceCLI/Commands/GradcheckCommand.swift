@@ -20,7 +20,7 @@ enum GradcheckCommand: Command {
         try OutputFile.check(a.string("-o"))
         let problem = model.problem
         let check = GradientCheck(model: problem.model, input: problem.input, target: problem.target,
-                                  epsilon: epsilon, samplesPerParameter: samples, seed: model.seed)
+                                  h0: problem.h0, c0: problem.c0, epsilon: epsilon, samplesPerParameter: samples, seed: model.seed)
         let text = GradientCheckReport(check: check, config: model.config, settings: model.settings).render(format)
         try OutputFile.write(text, to: a.string("-o"))
         if check.status == .notOK { throw CLIError.checkFailed }

@@ -7,8 +7,8 @@ enum HtmlCommand: Command {
     static func run(_ a: ParsedArguments) throws {
         let trace: Trace
         if let path = a.string("--from") {
-            for name in ModelSpecs.modelOptions.map(\.name) where a.has(name) {
-                throw a.usageError("\(name) describes a model to trace; with --from the trace file describes it.", option: name)
+            for name in (ModelSpecs.modelOptions + ModelSpecs.ownModelOptions).map(\.name) where a.has(name) {
+                throw a.usageError("\(name) " + Text.fromWithModelOption, option: name)
             }
             try OutputFile.check(a.string("-o"))
             let json = try InputFile.json(path)

@@ -1,17 +1,27 @@
+import Foundation
 import TraceLSTM
 
-/// `lstm-trace step`: one traced sequence of the tutorial's cell.
+/// `lstm-trace step`: one traced sequence of the tutorial's cell (drawn, or the learner's own).
 enum StepCommand: Command {
     static let spec = ModelSpecs.step
 
+    /// step's formats: the trace formats, and numpy's .npz.
+    enum Format: String { case md, csv, json, npz }
+
     static func run(_ a: ParsedArguments) throws {
+        let format = try a.choice("--format", default: Format.md)
         let model = try ModelOptions(a)
-        let format = try a.choice("--format", default: OutputFormat.md)
         let digits = try a.int("--precision", default: 6, in: 1...17)
         try OutputFile.check(a.string("-o"))
         var trace = model.problem.trace(backward: !a.flag("--no-backward"))
         trace.settings = model.settings
-        try OutputFile.write(TraceOutput.render(trace, format: format, digits: digits), to: a.string("-o"))
+        switch format {
+        case .npz:
+            guard let path = a.string("-o") else { throw a.usageError(Text.npzNeedsFile, option: "--format") }
+            try OutputFile.write(Data(try TraceNPZ.bytes(trace)), to: path)
+        case .md, .csv, .json:
+            try OutputFile.write(TraceOutput.render(trace, format: OutputFormat(rawValue: format.rawValue)!, digits: digits), to: a.string("-o"))
+        }
     }
 }
 

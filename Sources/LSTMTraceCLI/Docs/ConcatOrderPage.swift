@@ -3,24 +3,26 @@ import TraceLSTM
 /// docs/concat-order.md: [h, x] against [x, h].
 enum ConcatOrderPage {
     static func render(_ f: DocsFormat) -> String {
-        let (a, _) = ForwardPage.example
-        let c = a.config
-        let p = StepProblem(config: c, steps: 2, seed: 0, initialization: .tutorial)
+        let exampleA = ForwardPage.example
+        var exampleC = exampleA
+        exampleC.concat = .xFirst
+        let a = exampleA.trace, c = a.config, p = exampleA.problem
         // The same function in the other order: W's columns permuted to meet [x, h].
         let same = LSTM(parameters: p.model.parameters.withConcat(.xFirst)).trace(input: p.input, target: p.target)
         // The Medium post's cell drawn the tutorial's way: the same random matrices, read as meeting [x, h].
-        var cx = c
-        cx.concat = .xFirst
-        let drawn = StepProblem(config: cx, steps: 2, seed: 0, initialization: .tutorial).trace()
+        let drawn = exampleC.trace
         let step = 1
         let sa = a.steps[step - 1], sb = same.steps[step - 1], sc = drawn.steps[step - 1]
         var s = f.header("[h, x] or [x, h]: what the concat order changes")
         s += "The tutorial and the notebook stack $z_t = [h_{t-1}, x_t]$ (`np.vstack((h_prev, x_t))`); the Medium post "
             + "stacks $z_t = [x_t, h_{t-1}]$ (`np.vstack((x, prev_h))`). `lstm-trace step --concat x-first` runs the Medium "
             + "order. This page takes the example of [forward.md](forward.md) (X = 3, H = 5, seed 0) three ways:\n\n"
-            + "- **A**: h-first, as drawn (`lstm-trace step --input 3 --hidden 5 --steps 2`).\n"
+            + "- **A**: h-first, as drawn (`\(exampleA.stepCommand)`).\n"
             + "- **B**: x-first with A's weights, each W's columns permuted to meet $[x_t, h_{t-1}]$: the same function.\n"
-            + "- **C**: x-first as drawn (`--concat x-first`): the same random matrices, now meeting $[x_t, h_{t-1}]$.\n\n"
+            + "- **C**: x-first as drawn (`\(exampleC.stepCommand)`): the same random matrices, now meeting $[x_t, h_{t-1}]$.\n\n"
+        s += "**In the explorer.** `\(exampleA.htmlCommand("a.html"))` and `\(exampleC.htmlCommand("c.html"))` write A and "
+            + "C as two pages to open side by side. B has no options of its own (its weights are A's, permuted), and the "
+            + "explorer would show it as A with z's entries in another order.\n\n"
         s += "## What changes between A and B: the order of z, dz and W's columns\n\n"
         s += "$z_{\(step)}$: A = [\(sa.forward[.z]!.map(f.n).joined(separator: ", "))]  \nB = [\(sb.forward[.z]!.map(f.n).joined(separator: ", "))]\n\n"
         s += "$dz_{\(step)}$: A = [\(sa.backward[.dz]!.map(f.n).joined(separator: ", "))]  \nB = [\(sb.backward[.dz]!.map(f.n).joined(separator: ", "))]\n\n"

@@ -2,32 +2,53 @@ import TraceLSTM
 
 /// How the docs pages write numbers and worked equations. Pages only format numbers that a
 /// trace (or a run) produced; nothing here computes one.
+///
+/// Two kinds of number: `n` for table cells and plain text (`-9.4435e-05`, as numpy prints
+/// it), `m` inside LaTeX (`-9.4435 \times 10^{-5}`), so math never shows an italic e.
 struct DocsFormat {
     let markdown = TraceMarkdown(digits: 6)
 
-    /// A number for reading (6 significant digits).
+    /// A number for a table cell or plain text (6 significant digits).
     func n(_ x: Double) -> String { markdown.number(x) }
 
-    /// A number as a factor in a product: negative ones in parentheses.
-    func factor(_ x: Double) -> String { "(" + n(x) + ")" }
+    /// The same number inside LaTeX.
+    func m(_ x: Double) -> String { markdown.mathNumber(x) }
 
-    /// Display-math lines: `first`, then `terms` joined by " + ", `perLine` to a line, then `last`.
-    /// Each line is its own `$$…$$` block, which GitHub renders without the escaping problems
-    /// of multi-line environments.
-    func lines(first: String, terms: [String], perLine: Int = 4, open: String, close: String, last: String) -> String {
-        var out = "$$\(first)$$\n\n"
-        var chunks: [[String]] = []
+    /// A number inside LaTeX, as a factor of a product: in parentheses.
+    func factor(_ x: Double) -> String { "(" + m(x) + ")" }
+
+    /// A vector inside LaTeX: `[0.1, -0.2]`.
+    func vector(_ v: [Double]) -> String { "[" + v.map(m).joined(separator: ", ") + "]" }
+
+    /// A vector in plain text.
+    func list(_ v: [Double]) -> String { "[" + v.map(n).joined(separator: ", ") + "]" }
+
+    /// One display equation.
+    func display(_ latex: String) -> String { "$$\(latex)$$\n\n" }
+
+    /// Display math on several lines that align at their `&`: one `$$` block holding
+    /// `\begin{aligned}`, which GitHub renders as one equation. Rows end in `\cr`, not `\\`:
+    /// GitHub's Markdown takes a backslash before punctuation as an escape, even inside math,
+    /// and would turn `\\` into one backslash and run the rows together.
+    func aligned(_ rows: [String]) -> String {
+        "$$\n\\begin{aligned}\n" + rows.joined(separator: " \\cr\n") + "\n\\end{aligned}\n$$\n\n"
+    }
+
+    /// A worked sum, aligned at its equals signs: `lhs = definition` (its parts on lines of
+    /// their own, joined by " + "), then `= open` and the terms, `perLine` to a line, joined by
+    /// " + ", then `close`, then `= result`.
+    func chain(_ lhs: String, _ definition: [String], terms: [String], perLine: Int,
+               open: String = "", close: String = "", result: String) -> String {
+        var rows = ["\(lhs) &= \(definition[0])"] + definition.dropFirst().map { "&\\quad {}+ \($0)" }
         var k = 0
         while k < terms.count {
-            chunks.append(Array(terms[k..<min(k + perLine, terms.count)]))
+            let chunk = terms[k..<min(k + perLine, terms.count)].joined(separator: " + ")
+            let lead = k == 0 ? "&= \(open)" : "&\\quad {}+ "
             k += perLine
+            rows.append(lead + chunk + (k >= terms.count ? close : ""))
         }
-        for (c, chunk) in chunks.enumerated() {
-            let lead = c == 0 ? "= \(open)" : "\\quad + "
-            let tail = c == chunks.count - 1 ? close : ""
-            out += "$$\(lead)\(chunk.joined(separator: " + "))\(tail)$$\n\n"
-        }
-        return out + "$$\(last)$$\n\n"
+        rows.append("&= \(result)")
+        return aligned(rows)
     }
 
     /// The page's first lines: its title, and a note that it is generated.

@@ -6,11 +6,12 @@ enum DocsSite {
     /// The pages that need no data file, each with what writes it (the page, and the SVGs it shows).
     private static let basic: [(name: String, files: @Sendable (DocsFormat) -> [(String, String)])] = [
         ("README.md", { [("README.md", IndexPage.render($0))] }),
-        ("forward.md", { [("forward.md", ForwardPage.render($0))] }),
-        ("backward.md", { [("backward.md", BackwardPage.render($0))] }),
+        ("forward.md", { ForwardPage.render($0) }),
+        ("backward.md", { BackwardPage.render($0) }),
         ("toy-regression.md", { ToyPage.render($0) }),
         ("concat-order.md", { [("concat-order.md", ConcatOrderPage.render($0))] }),
         ("vanishing-gradients.md", { VanishingPage.render($0) }),
+        ("trace-format.md", { [("trace-format.md", TraceFormatPage.render($0))] }),
     ]
     /// The names of the pages that need no data file.
     static var basicPages: [String] { basic.map(\.name) }

@@ -27,16 +27,16 @@ enum ToyPage {
             + "(`x_t.reshape(-1, 1)`) and writes the missing half: backpropagation through the 10 steps from "
             + "$L = \\frac{1}{2}\\sum_k (y_{10,k} - Y_k)^2$, whose only gradient enters at the last step, "
             + "$dy_{10} = \\tfrac{2}{2}(y_{10} - Y)$ (see [backward.md](backward.md) for the equations), then a plain "
-            + "SGD step $w \\leftarrow w - 0.01\\, dw$ after each sequence.\n\n"
+            + "SGD step $w \\leftarrow w - 0.01\\thinspace dw$ after each sequence.\n\n"
         s += "Everything else is the tutorial's: `np.random.seed(0)`, then 100 sequences `np.random.randn(10, 3)`, then 100 "
-            + "targets `np.random.randn(2, 1)`, then the network (X = 3, H = 5, K = 2) drawn in the order W_f, W_i, W_C, W_o, W_y, "
+            + "targets `np.random.randn(2, 1)`, then the network (X = 3, H = 5, K = 2) drawn in the order $W_f, W_i, W_C, W_o, W_y$, "
             + "biases zero, learning rate 0.01, 100 epochs. A sequence's loss is taken before its update; the epoch's loss "
             + "is the mean over the 100 sequences.\n\n"
         s += "**What it can learn.** Y is noise, drawn independently of X. There is no rule to find, and the falling loss "
             + "below is the network memorising 100 (sequence, target) pairs, not learning to predict. It is still the "
             + "whole of training: forward, loss, backward through time, update.\n\n"
-        s += "Before any update, the first sequence gives $y_{10}$ = [\(before.steps.last!.forward[.y]!.map(f.n).joined(separator: ", "))] "
-            + "against $Y$ = [\(target.lastValues.map(f.n).joined(separator: ", "))].\n\n"
+        s += "Before any update, the first sequence gives $y_{10} = \(f.vector(before.steps.last!.forward[.y]!))$ "
+            + "against $Y = \(f.vector(target.lastValues))$.\n\n"
         s += "## Loss per epoch\n\n![The toy regression's loss per epoch](toy-regression-loss.svg)\n\n"
         s += "| epoch | mean loss |\n|---:|---:|\n"
         for (e, l) in losses.enumerated() where e < 10 || (e + 1) % 10 == 0 { s += "| \(e + 1) | \(f.n(l)) |\n" }
@@ -45,9 +45,12 @@ enum ToyPage {
         if let last {
             s += "## Inside one sequence at the end\n\n"
             s += "`lstm-trace toy --trace \(options.epochs):1 -o trace.md` writes every value and gradient of sequence 1's pass in "
-                + "epoch \(options.epochs). There, $y_{10}$ = [\(last.steps.last!.forward[.y]!.map(f.n).joined(separator: ", "))] "
-                + "against $Y$ = [\(target.lastValues.map(f.n).joined(separator: ", "))], loss \(f.n(last.loss)), and the largest "
-                + "entry of $dW_y$ in absolute value is \(f.n(VectorMath.maxAbs(last.gradients![.wy].storage))).\n"
+                + "epoch \(options.epochs). There, $y_{10} = \(f.vector(last.steps.last!.forward[.y]!))$ "
+                + "against $Y = \(f.vector(target.lastValues))$, loss \(f.n(last.loss)), and the largest "
+                + "entry of $dW_y$ in absolute value is \(f.n(VectorMath.maxAbs(last.gradients![.wy].storage))).\n\n"
+            s += "**In the explorer.** `lstm-trace toy --trace \(options.epochs):1 --format json -o toy.json` writes that trace, "
+                + "and `lstm-trace html --from toy.json -o toy.html` opens it: the cell at each of the 10 steps, forward and "
+                + "backward.\n"
         }
         return [("toy-regression.md", s), ("toy-regression-loss.svg", report.plot.svg())]
     }

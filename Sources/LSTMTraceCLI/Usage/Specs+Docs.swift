@@ -7,7 +7,7 @@ enum DocsSpecs {
         name: "docs",
         abstract: "Write the worked-example docs, or check that they are what the code writes.",
         discussion: "Writes README.md, forward.md, backward.md, toy-regression.md, char-lstm.md, concat-order.md, "
-            + "vanishing-gradients.md and their SVG plots. Every number comes from a trace or a run of this tool. "
+            + "vanishing-gradients.md, trace-format.md and their SVG plots. Every number comes from a trace or a run of this tool. "
             + "char-lstm.md trains the notebook's model for 5000 iterations on --data and shows numpy's smooth losses "
             + "beside its own, read from --reference. With --check FOLDER, it writes everything to memory, compares "
             + "it with FOLDER, and exits with 1 and a short summary if anything differs.",

@@ -15,6 +15,8 @@ public struct StepProblem: Sendable {
     public var target: Target
     /// The model with its drawn weights.
     public var model: LSTM
+    /// h_0 and C_0 (zero when nil; `step --h0 FILE --c0 FILE` gives them).
+    public var h0: [Double]?, c0: [Double]?
 
     /// Draws the problem for `config`, T steps, `seed` and `initialization`; then, if
     /// `forgetBias` is not zero, sets every entry of b_f to it (nothing else changes).
@@ -38,6 +40,6 @@ public struct StepProblem: Sendable {
 
     /// The full trace (forward and, unless `backward` is false, backward).
     public func trace(backward: Bool = true) -> Trace {
-        model.trace(input: input, target: target, backward: backward)
+        model.trace(input: input, target: target, h0: h0, c0: c0, backward: backward)
     }
 }

@@ -6,14 +6,7 @@ public enum TraceJSON {
     /// The trace as a JSON value, keys in the spec's order.
     public static func value(_ trace: Trace) -> JSONValue {
         let head = trace.head
-        var config: [(String, JSONValue)] = [
-            ("input", .integer(trace.config.input)), ("hidden", .integer(trace.config.hidden)),
-            ("output", .integer(trace.config.output)), ("steps", .integer(trace.steps.count)),
-            ("concat", .string(trace.config.concat.rawValue)), ("head", .string(head.rawValue)),
-            ("loss", .string(trace.config.loss.rawValue)),
-        ]
-        config += trace.settings
-        var root: [(String, JSONValue)] = [("format", .string(format)), ("config", .object(config))]
+        var root: [(String, JSONValue)] = [("format", .string(format)), ("config", config(trace))]
         root.append(("parameters", parameters(trace.parameters, key: { $0.key(head: head) })))
         root.append(("forward", .array(trace.steps.map { step in
             .object([("t", .integer(step.t))] + trace.forwardQuantities.compactMap { q in
@@ -35,6 +28,16 @@ public enum TraceJSON {
             root.append(("clipped", parameters(clipped, key: { $0.gradientKey(head: head) })))
         }
         return .object(root)
+    }
+
+    /// The trace's `config` object: the model's sizes and choices, then the run's settings.
+    public static func config(_ trace: Trace) -> JSONValue {
+        .object([
+            ("input", .integer(trace.config.input)), ("hidden", .integer(trace.config.hidden)),
+            ("output", .integer(trace.config.output)), ("steps", .integer(trace.steps.count)),
+            ("concat", .string(trace.config.concat.rawValue)), ("head", .string(trace.head.rawValue)),
+            ("loss", .string(trace.config.loss.rawValue)),
+        ] + trace.settings)
     }
 
     /// The trace as JSON text.

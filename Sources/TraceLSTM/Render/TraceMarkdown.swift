@@ -31,11 +31,12 @@ public struct TraceMarkdown {
         out += targetSection(trace)
         for step in trace.steps { out += forwardSection(trace, step) }
         let loss = Equations.loss(trace.config)
-        out += "## Loss\n\n$$\(loss.latex)$$\n\n$$L = \(number(trace.loss))$$\n\n"
+        out += "## Loss\n\n$$\(loss.latex)$$\n\n$$L = \(mathNumber(trace.loss))$$\n\n"
         if trace.hasBackward {
             out += "## Backward pass\n\nBackpropagation through time runs from the last step to the first; each step "
-                + "hands $dh_{t-1}$ and $dC_{t-1}$ back to the step before, where they are $dh_{\\text{next}}$ and "
-                + "$dC_{\\text{next}}$ (zero at the last step).\n\n"
+                + "t hands $dh_{t-1}^{(t)}$ and $dC_{t-1}^{(t)}$ back to step t − 1: the parts of the gradients at "
+                + "$h_{t-1}$ and $C_{t-1}$ that come from step t (the notebook's `dh_next` and `dC_next`; zero from the "
+                + "last step).\n\n"
             for step in trace.steps.reversed() { out += backwardSection(trace, step) }
             out += gradientsSection(trace)
         }
@@ -57,10 +58,14 @@ public struct TraceMarkdown {
             default: continue
             }
         }
-        return s + ". Loss $L = \(number(trace.loss))$."
+        return s + ". Loss $L = \(mathNumber(trace.loss))$."
     }
 
+    /// A number for a table cell or plain text.
     public func number(_ x: Double) -> String { NumberFormat.display(x, digits: digits) }
+
+    /// The same number inside LaTeX (a power of ten instead of `e-05`).
+    public func mathNumber(_ x: Double) -> String { NumberFormat.latex(x, digits: digits) }
 
     /// Labels of the entries of z (which half each comes from), e.g. `h_{0}[2]`, `x_{1}[0]`.
     public func concatLabel(_ k: Int, t: Int, config: LSTMConfiguration) -> String {
@@ -99,16 +104,20 @@ public struct TraceMarkdown {
 
     /// An equation in LaTeX, then its table at step t.
     public func equationBlock(_ eq: Equation, _ trace: Trace, _ step: TraceStep) -> String {
+        "**(\(eq.label)) \(eq.title)**\n\n$$\(eq.latex(t: step.t))$$\n\n" + equationTable(eq, trace, step) + "\n"
+    }
+
+    /// The table of an equation's values at step t: one row per unit (or entry, or output),
+    /// its columns those of the equation.
+    public func equationTable(_ eq: Equation, _ trace: Trace, _ step: TraceStep) -> String {
         let c = trace.config
-        var out = "**(\(eq.label)) \(eq.title)**\n\n$$\(eq.latex(t: step.t))$$\n\n"
         let label = eq.rows == .concat ? "entry" : eq.rows == .output ? "k" : "j"
         let cols = eq.columns.map { column($0, trace, step) }
-        out += Self.table(corner: label, columns: eq.columns.map { "$\($0.latex(t: step.t, loss: c.loss))$" },
+        return Self.table(corner: label, columns: eq.columns.map { "$\($0.latex(t: step.t, loss: c.loss))$" },
                           rows: (0..<rowCount(eq.rows, c)).map { r in
                               (eq.rows == .concat ? concatLabel(r, t: step.t, config: c) : String(r),
                                cols.map { v in v.map { number($0[r]) } ?? "" })
                           })
-        return out + "\n"
     }
 
     public func forwardSection(_ trace: Trace, _ step: TraceStep) -> String {
@@ -118,7 +127,7 @@ public struct TraceMarkdown {
         }
         for eq in Equations.forward(trace.config) { out += equationBlock(eq, trace, step) }
         if let l = step.forward[.loss] {
-            out += "Loss term $L_{\(step.t)} = \(number(l[0]))$\n\n"
+            out += "Loss term $L_{\(step.t)} = \(mathNumber(l[0]))$\n\n"
         }
         return out
     }
@@ -158,7 +167,7 @@ public struct TraceMarkdown {
     }
 
     /// The gate matrices, then the four gate biases in one table, then the head's weights and bias.
-    func tensorsSection(_ trace: Trace, _ p: ParameterSet, gradient: Bool) -> String {
+    public func tensorsSection(_ trace: Trace, _ p: ParameterSet, gradient: Bool) -> String {
         let c = trace.config
         let d = gradient ? "d" : ""
         var out = ""

@@ -3,7 +3,8 @@ public enum EquationColumn: Equatable, Sendable {
     /// A quantity at the step shown.
     case value(Quantity)
     /// What step t + 1 handed back (its `dh_prev` or `dC_prev`; zero at the last step):
-    /// the notebook's `dh_next` and `dC_next`.
+    /// the notebook's `dh_next` and `dC_next`, written dh_t^(t+1) and dC_t^(t+1) so that the
+    /// part handed back never shares a name with the total dh_t or dC_t.
     case next(Quantity)
     /// The target at this step (Y, Y_t, or the one-hot of the class).
     case target
@@ -12,7 +13,7 @@ public enum EquationColumn: Equatable, Sendable {
     public func latex(t: Int, loss: LossKind) -> String {
         switch self {
         case .value(let q): return q.symbol.latex(t: t)
-        case .next(let q): return q == .dhPrev ? "dh_{\\text{next}}" : "dC_{\\text{next}}"
+        case .next(let q): return Symbol.substitute(q == .dhPrev ? "dh_{t}^{(t+1)}" : "dC_{t}^{(t+1)}", t: t)
         case .target:
             switch loss {
             case .mseLast: return "Y"
@@ -125,15 +126,15 @@ public enum Equations {
         let wText = config.head == .softmax ? "W_vᵀ dv_t" : "W_yᵀ dy_t"
         return [
             head,
-            Equation(label: "B2", title: "Hidden state gradient", latex: "dh_{t} = \(w) + dh_{\\text{next}}",
-                     text: "dh_t = \(wText) + dh_next", rows: .hidden, columns: [.next(.dhPrev), .value(.dh)], results: [.dh]),
+            Equation(label: "B2", title: "Hidden state gradient", latex: "dh_{t} = \(w) + dh_{t}^{(t+1)}",
+                     text: "dh_t = \(wText) + dh_t⁽ᵗ⁺¹⁾", rows: .hidden, columns: [.next(.dhPrev), .value(.dh)], results: [.dh]),
             Equation(label: "B3", title: "Output gate gradient",
                      latex: "do_{t} = dh_{t} \\odot \\tanh(C_{t}), \\quad da_{o,t} = o_{t} \\odot (1 - o_{t}) \\odot do_{t}",
                      text: "do_t = dh_t ⊙ tanh(C_t),  da_o = o_t ⊙ (1 − o_t) ⊙ do_t", rows: .hidden,
                      columns: [.value(.dh), .value(.tanhC), .value(.o), .value(.dO), .value(.daO)], results: [.dO, .daO]),
             Equation(label: "B4", title: "Cell state gradient",
-                     latex: "dC_{t} = dC_{\\text{next}} + dh_{t} \\odot o_{t} \\odot (1 - \\tanh^2(C_{t}))",
-                     text: "dC_t = dC_next + dh_t ⊙ o_t ⊙ (1 − tanh²(C_t))", rows: .hidden,
+                     latex: "dC_{t} = dC_{t}^{(t+1)} + dh_{t} \\odot o_{t} \\odot (1 - \\tanh^2(C_{t}))",
+                     text: "dC_t = dC_t⁽ᵗ⁺¹⁾ + dh_t ⊙ o_t ⊙ (1 − tanh²(C_t))", rows: .hidden,
                      columns: [.next(.dCPrev), .value(.dh), .value(.o), .value(.tanhC), .value(.dC)], results: [.dC]),
             Equation(label: "B5", title: "Candidate gradient",
                      latex: "d\\tilde{C}_{t} = dC_{t} \\odot i_{t}, \\quad da_{C,t} = (1 - \\tilde{C}_{t}^2) \\odot d\\tilde{C}_{t}",
@@ -152,17 +153,17 @@ public enum Equations {
                      text: "dz_t = W_fᵀ da_f + W_iᵀ da_i + W_Cᵀ da_C + W_oᵀ da_o", rows: .concat,
                      columns: [.value(.dz)], results: [.dz]),
             Equation(label: "B9", title: "Handed to step t − 1",
-                     latex: "dh_{t-1} = dz_{t}[h], \\quad dC_{t-1} = f_{t} \\odot dC_{t}",
-                     text: "dh_{t−1} = dz_t[h part],  dC_{t−1} = f_t ⊙ dC_t", rows: .hidden,
+                     latex: "dh_{t-1}^{(t)} = dz_{t}[h], \\quad dC_{t-1}^{(t)} = f_{t} \\odot dC_{t}",
+                     text: "dh_{t−1}⁽ᵗ⁾ = dz_t[h part],  dC_{t−1}⁽ᵗ⁾ = f_t ⊙ dC_t", rows: .hidden,
                      columns: [.value(.dhPrev), .value(.f), .value(.dC), .value(.dCPrev)], results: [.dhPrev, .dCPrev]),
         ]
     }
 
     /// The parameter gradients, summed over the steps.
     public static func parameterGradients(_ config: LSTMConfiguration) -> (latex: String, text: String) {
-        let head = config.head == .softmax ? "dW_v = \\sum_{t} dv_{t}\\, h_{t}^\\top" : "dW_y = \\sum_{t} dy_{t}\\, h_{t}^\\top"
+        let head = config.head == .softmax ? "dW_v = \\sum_{t} dv_{t}\\thinspace h_{t}^\\top" : "dW_y = \\sum_{t} dy_{t}\\thinspace h_{t}^\\top"
         let headText = config.head == .softmax ? "dW_v = Σ_t dv_t h_tᵀ" : "dW_y = Σ_t dy_t h_tᵀ"
-        return ("dW_g = \\sum_{t=1}^{T} da_{g,t}\\, z_{t}^\\top, \\quad db_g = \\sum_{t=1}^{T} da_{g,t} \\quad (g = f, i, C, o), \\qquad \(head)",
+        return ("dW_g = \\sum_{t=1}^{T} da_{g,t}\\thinspace z_{t}^\\top, \\quad db_g = \\sum_{t=1}^{T} da_{g,t} \\quad (g = f, i, C, o), \\qquad \(head)",
                 "dW_g = Σ_t da_g,t z_tᵀ,  db_g = Σ_t da_g,t  (g = f, i, C, o);  \(headText)")
     }
 }

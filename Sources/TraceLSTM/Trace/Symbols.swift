@@ -34,9 +34,12 @@ public struct Symbol: Sendable {
     /// The LaTeX for step t: `f_{t}` → `f_{3}`, `h_{t-1}` → `h_{2}`, `a_{f,t}` → `a_{f,3}`.
     public func latex(t: Int) -> String { Symbol.substitute(latex, t: t) }
 
-    /// Puts step t into a LaTeX template that marks the step as `{t}`, `{t-1}`, `{t+1}` or `,t}`.
+    /// Puts step t into a LaTeX template that marks the step as `{t}`, `{t-1}`, `{t+1}`, `,t}`,
+    /// or, in a superscript naming the step that hands a gradient back, `{(t)}` and `{(t+1)}`.
     public static func substitute(_ template: String, t: Int) -> String {
-        template.replacingOccurrences(of: "{t-1}", with: "{\(t - 1)}")
+        template.replacingOccurrences(of: "{(t+1)}", with: "{(\(t + 1))}")
+            .replacingOccurrences(of: "{(t)}", with: "{(\(t))}")
+            .replacingOccurrences(of: "{t-1}", with: "{\(t - 1)}")
             .replacingOccurrences(of: "{t+1}", with: "{\(t + 1)}")
             .replacingOccurrences(of: "{t}", with: "{\(t)}")
             .replacingOccurrences(of: ",t}", with: ",\(t)}")
@@ -77,27 +80,27 @@ public enum Quantity: String, CaseIterable, Sendable {
         case .x: return Symbol(key: key, swiftName: "x", latex: "x_{t}", unicode: "x_t", meaning: "input at step t", size: .input)
         case .hPrev: return Symbol(key: key, swiftName: "hPrev", latex: "h_{t-1}", unicode: "h_{t−1}", meaning: "hidden state from the step before", size: .hidden)
         case .cPrev: return Symbol(key: key, swiftName: "cPrev", latex: "C_{t-1}", unicode: "C_{t−1}", meaning: "cell state from the step before", size: .hidden)
-        case .z: return Symbol(key: key, swiftName: "z", latex: "z_{t}", unicode: "z_t", meaning: "concatenation of h_{t−1} and x_t", size: .concat)
-        case .aF: return Symbol(key: key, swiftName: "aF", latex: "a_{f,t}", unicode: "a_f", meaning: "forget gate pre-activation W_f·z_t + b_f", size: .hidden)
+        case .z: return Symbol(key: key, swiftName: "z", latex: "z_{t}", unicode: "z_t", meaning: "the hidden state from the step before, stacked with the input", size: .concat)
+        case .aF: return Symbol(key: key, swiftName: "aF", latex: "a_{f,t}", unicode: "a_f", meaning: "forget gate before its sigmoid (its pre-activation)", size: .hidden)
         case .f: return Symbol(key: key, swiftName: "f", latex: "f_{t}", unicode: "f_t", meaning: "forget gate", size: .hidden)
-        case .aI: return Symbol(key: key, swiftName: "aI", latex: "a_{i,t}", unicode: "a_i", meaning: "input gate pre-activation W_i·z_t + b_i", size: .hidden)
+        case .aI: return Symbol(key: key, swiftName: "aI", latex: "a_{i,t}", unicode: "a_i", meaning: "input gate before its sigmoid (its pre-activation)", size: .hidden)
         case .i: return Symbol(key: key, swiftName: "i", latex: "i_{t}", unicode: "i_t", meaning: "input gate", size: .hidden)
-        case .aC: return Symbol(key: key, swiftName: "aC", latex: "a_{C,t}", unicode: "a_C", meaning: "candidate pre-activation W_C·z_t + b_C", size: .hidden)
+        case .aC: return Symbol(key: key, swiftName: "aC", latex: "a_{C,t}", unicode: "a_C", meaning: "candidate before its tanh (its pre-activation)", size: .hidden)
         case .cTilde: return Symbol(key: key, swiftName: "cTilde", latex: "\\tilde{C}_{t}", unicode: "C̃_t", meaning: "candidate cell state", size: .hidden)
         case .c: return Symbol(key: key, swiftName: "c", latex: "C_{t}", unicode: "C_t", meaning: "cell state", size: .hidden)
-        case .aO: return Symbol(key: key, swiftName: "aO", latex: "a_{o,t}", unicode: "a_o", meaning: "output gate pre-activation W_o·z_t + b_o", size: .hidden)
+        case .aO: return Symbol(key: key, swiftName: "aO", latex: "a_{o,t}", unicode: "a_o", meaning: "output gate before its sigmoid (its pre-activation)", size: .hidden)
         case .o: return Symbol(key: key, swiftName: "o", latex: "o_{t}", unicode: "o_t", meaning: "output gate", size: .hidden)
         case .tanhC: return Symbol(key: key, swiftName: "tanhC", latex: "\\tanh(C_{t})", unicode: "tanh(C_t)", meaning: "squashed cell state", size: .hidden)
         case .h: return Symbol(key: key, swiftName: "h", latex: "h_{t}", unicode: "h_t", meaning: "hidden state", size: .hidden)
-        case .v: return Symbol(key: key, swiftName: "v", latex: "v_{t}", unicode: "v_t", meaning: "scores before the softmax W_v·h_t + b_v", size: .output)
+        case .v: return Symbol(key: key, swiftName: "v", latex: "v_{t}", unicode: "v_t", meaning: "scores before the softmax", size: .output)
         case .y: return Symbol(key: key, swiftName: "y", latex: "y_{t}", unicode: "y_t", meaning: "output", size: .output)
         case .loss: return Symbol(key: key, swiftName: "loss", latex: "L_{t}", unicode: "L_t", meaning: "this step's term of the loss", size: .scalar)
         case .dy: return Symbol(key: key, swiftName: "dy", latex: "dy_{t}", unicode: "dy_t", meaning: "gradient at the output", size: .output)
         case .dv: return Symbol(key: key, swiftName: "dv", latex: "dv_{t}", unicode: "dv_t", meaning: "gradient at the softmax scores", size: .output)
-        case .dh: return Symbol(key: key, swiftName: "dh", latex: "dh_{t}", unicode: "dh_t", meaning: "gradient at h_t: from the head and from step t+1", size: .hidden)
+        case .dh: return Symbol(key: key, swiftName: "dh", latex: "dh_{t}", unicode: "dh_t", meaning: "gradient at the hidden state: from the head and from the step after", size: .hidden)
         case .dO: return Symbol(key: key, swiftName: "dO", latex: "do_{t}", unicode: "do_t", meaning: "gradient at the output gate", size: .hidden)
         case .daO: return Symbol(key: key, swiftName: "daO", latex: "da_{o,t}", unicode: "da_o", meaning: "gradient at the output gate's pre-activation", size: .hidden)
-        case .dC: return Symbol(key: key, swiftName: "dC", latex: "dC_{t}", unicode: "dC_t", meaning: "gradient at C_t: through h_t and from step t+1", size: .hidden)
+        case .dC: return Symbol(key: key, swiftName: "dC", latex: "dC_{t}", unicode: "dC_t", meaning: "gradient at the cell state: through the hidden state and from the step after", size: .hidden)
         case .dCTilde: return Symbol(key: key, swiftName: "dCTilde", latex: "d\\tilde{C}_{t}", unicode: "dC̃_t", meaning: "gradient at the candidate", size: .hidden)
         case .daC: return Symbol(key: key, swiftName: "daC", latex: "da_{C,t}", unicode: "da_C", meaning: "gradient at the candidate's pre-activation", size: .hidden)
         case .dI: return Symbol(key: key, swiftName: "dI", latex: "di_{t}", unicode: "di_t", meaning: "gradient at the input gate", size: .hidden)
@@ -105,8 +108,8 @@ public enum Quantity: String, CaseIterable, Sendable {
         case .dF: return Symbol(key: key, swiftName: "dF", latex: "df_{t}", unicode: "df_t", meaning: "gradient at the forget gate", size: .hidden)
         case .daF: return Symbol(key: key, swiftName: "daF", latex: "da_{f,t}", unicode: "da_f", meaning: "gradient at the forget gate's pre-activation", size: .hidden)
         case .dz: return Symbol(key: key, swiftName: "dz", latex: "dz_{t}", unicode: "dz_t", meaning: "gradient at the concatenation", size: .concat)
-        case .dhPrev: return Symbol(key: key, swiftName: "dhPrev", latex: "dh_{t-1}", unicode: "dh_{t−1}", meaning: "what step t hands back to step t−1 through h", size: .hidden)
-        case .dCPrev: return Symbol(key: key, swiftName: "dCPrev", latex: "dC_{t-1}", unicode: "dC_{t−1}", meaning: "what step t hands back to step t−1 through C", size: .hidden)
+        case .dhPrev: return Symbol(key: key, swiftName: "dhPrev", latex: "dh_{t-1}^{(t)}", unicode: "dh_{t−1}⁽ᵗ⁾", meaning: "the part of the gradient at the previous hidden state that this step hands back", size: .hidden)
+        case .dCPrev: return Symbol(key: key, swiftName: "dCPrev", latex: "dC_{t-1}^{(t)}", unicode: "dC_{t−1}⁽ᵗ⁾", meaning: "the part of the gradient at the previous cell state that this step hands back", size: .hidden)
         }
     }
 }

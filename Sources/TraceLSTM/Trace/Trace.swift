@@ -22,7 +22,7 @@ public struct TraceStep: Equatable, Sendable {
 /// step, every gradient backwards through time, and the parameter gradients.
 ///
 /// Made from a `SequenceCache` after a pass; written by `TraceJSON`, `TraceCSV` and
-/// `TraceMarkdown` in the formats of the spec (spec/trace-format.md).
+/// `TraceMarkdown` in the formats of docs/trace-format.md (written by `lstm-trace docs` from the symbol table).
 public struct Trace: Equatable, Sendable {
     /// The model's shape and equations.
     public var config: LSTMConfiguration

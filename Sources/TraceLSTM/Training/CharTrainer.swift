@@ -70,7 +70,7 @@ public final class CharTrainer {
         let zeros = [Double](repeating: 0, count: options.hidden)
         // smooth_loss = -np.log(1.0 / X_size) * T_steps
         state = CharTrainingState(parameters: parameters, memory: ParameterSet(zerosFor: config), h: zeros, c: zeros,
-                                  iteration: 0, pointer: 0, smoothLoss: -(1.0 / Double(X)).logarithm * Double(options.steps),
+                                  iteration: 0, pointer: 0, smoothLoss: SmoothLoss.initial(vocabulary: X, steps: options.steps),
                                   random: random)
         gradients = ParameterSet(zerosFor: config)
         cache = SequenceCache(config: config, capacity: options.steps)
@@ -105,7 +105,7 @@ public final class CharTrainer {
         cache.computesInputGradient = trace
         let loss = cache.forwardBackward(parameters: state.parameters, input: .oneHot(indices: inputs, classes: config.input),
                                          target: .classes(targets), h0: state.h, c0: state.c, gradients: &gradients)
-        state.smoothLoss = state.smoothLoss * 0.999 + loss * 0.001
+        state.smoothLoss = SmoothLoss.next(state.smoothLoss, loss: loss)
         var recorded: Trace?
         if trace {
             recorded = Trace(cache: cache, parameters: state.parameters, loss: loss, gradients: gradients)

@@ -72,9 +72,10 @@ def mutations(ctx, base_name, text, trace):
     for key in rng.sample(sections, min(5, len(sections))):
         own = type(trace[key])
         kind = rng.choice([k for k, v in KINDS.items() if type(v) is not own and not (own is float and isinstance(v, int) and not isinstance(v, bool))])
-        yield f"{key} is {kind}", dump(edit(trace, lambda t: t.__setitem__(key, KINDS[kind]))), (65,), (65,)
+        # (compare reads flat layouts too, where a number may be a value: a difference, 1, will do.)
+        yield f"{key} is {kind}", dump(edit(trace, lambda t: t.__setitem__(key, KINDS[kind]))), (65,), (1, 65)
     step_key = rng.choice([k for k in trace["forward"][0] if k != "t"])
-    yield f"forward[0].{step_key} is a string", dump(edit(trace, lambda t: t["forward"][0].__setitem__(step_key, "x"))), (65,), (65,)
+    yield f"forward[0].{step_key} is a string", dump(edit(trace, lambda t: t["forward"][0].__setitem__(step_key, "x"))), (65,), (1, 65)
     # Shapes: a row missing, a ragged row, a column too many, a vector too long, 1×4 for 2×2.
     yield "W_f without its last row", dump(edit(trace, lambda t: t["parameters"]["W_f"].pop())), (65,), (1, 65)
     yield "W_f ragged", dump(edit(trace, lambda t: t["parameters"]["W_f"][0].pop())), (65,), (1, 65)

@@ -34,7 +34,8 @@ def commands(ctx):
         ("html", ["html", "--steps", "2"], ["--input", "--hidden", "--output", "--steps", "--seed", "--forget-bias"],
          [["--title", "\u202e<script>alert(1)</script>\n\x01"], ["--concat", "x-first", "--loss", "mse-all"]]),
         ("docs", ["docs", "--pages", "forward.md", "--out", "docs-out"], ["--threads"], [["--threads", "1"]]),
-        ("compare", ["compare", ctx.traces["mse-last"], ctx.traces["mse-last"]], ["--tolerance"], [["--tolerance", "0"], ["--tolerance", "1"]]),
+        ("compare", ["compare", ctx.traces["mse-last"], ctx.traces["mse-last"]], ["--rtol", "--atol"],
+         [["--rtol", "0"], ["--rtol", "1"], ["--atol", "0.5"]]),
     ]
 
 
@@ -55,7 +56,7 @@ def cases(ctx):
                 case(f"{option} -1", [option, "-1"], (64,))
         for edge in edges:
             case(f"valid {' '.join(edge)[:40]!r}", edge, (0,))
-        twice = {"compare": ["--tolerance", "0.5", "--tolerance", "0.1"], "docs": ["--threads", "2", "--threads", "1"],
+        twice = {"compare": ["--rtol", "0.5", "--rtol", "0.1"], "docs": ["--threads", "2", "--threads", "1"],
                  "sample": ["--length", "3", "--length", "2"]}.get(name, ["--hidden", "3", "--hidden", "2"])
         case("an option twice, the last wins", twice, (0,))
         case("an unknown option", ["--hiden", "3"], (64,))

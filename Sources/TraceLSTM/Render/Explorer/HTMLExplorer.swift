@@ -1,24 +1,53 @@
 import Foundation
 
-/// A trace as one self-contained HTML page: the cell diagram with the chosen unit's values, a
-/// time-step control, a forward/backward switch, heatmaps (units × time) of the gates, the
-/// states and their gradients, and the equations — no network, no external scripts, styles or
-/// fonts, so it works opened from disk.
+/// A trace as one self-contained HTML page: the cell diagram (`CellDiagram`) with the chosen
+/// unit's values and each box's arithmetic on a click, a time-step control, a forward/backward
+/// switch, heatmaps (units × time) with axes and a tooltip, for a character model the text
+/// coloured by a unit and the predictions as bars, and the equations. No network, no external
+/// scripts, styles or fonts, so it works opened from disk.
 ///
-/// The page reads two JSON blocks: the trace (as `TraceJSON` writes it) and the symbol table
-/// and equations (`explorerSymbols`), the same ones every other renderer uses.
+/// The page is made of real files, embedded at build time: explorer.html, cell-diagram.css and
+/// explorer.css, and the explorer-*.js scripts. It reads two JSON blocks: the trace (as
+/// `TraceJSON` writes it) and the symbol table and equations (`explorerSymbols`), the same
+/// ones every other renderer uses.
 public enum HTMLExplorer {
     /// The whole page.
     public static func page(_ trace: Trace, title: String = "LSTM trace") -> String {
         let data = JSONWriter.string(TraceJSON.value(trace))
         let symbols = JSONWriter.string(explorerSymbols(trace))
-        return ExplorerTemplate.html
+        return text(PackageResources.explorer_html)
             .replacingOccurrences(of: "%%TITLE%%", with: escapeHTML(title))
-            .replacingOccurrences(of: "%%STYLE%%", with: ExplorerTemplate.style)
-            .replacingOccurrences(of: "%%SCRIPT%%", with: ExplorerScript.source)
+            .replacingOccurrences(of: "%%STYLE%%", with: CellDiagram.styleSheet + text(PackageResources.explorer_css))
+            .replacingOccurrences(of: "%%DIAGRAMS%%", with: diagrams(trace))
+            .replacingOccurrences(of: "%%SCRIPT%%", with: script)
             .replacingOccurrences(of: "%%SYMBOLS%%", with: symbols)
             .replacingOccurrences(of: "%%TRACE%%", with: data)
     }
+
+    /// The cell drawn four times (wide and narrow, forward and backward); the style sheet
+    /// shows one, the script fills in its numbers.
+    static func diagrams(_ trace: Trace) -> String {
+        let passes = trace.hasBackward ? CellDiagram.Pass.allCases : [.forward]
+        return passes.flatMap { pass in
+            CellDiagram.Layout.allCases.map { layout in
+                CellDiagram(trace: trace, pass: pass, layout: layout).template(idPrefix: "\(pass.rawValue)-\(layout.rawValue)")
+            }
+        }.joined()
+    }
+
+    /// The scripts, in the order they run, inside one function.
+    static let scripts: [[UInt8]] = [
+        PackageResources.explorer_format_js, PackageResources.explorer_trace_js, PackageResources.explorer_colour_js,
+        PackageResources.explorer_diagram_js, PackageResources.explorer_formula_js, PackageResources.explorer_heatmap_js,
+        PackageResources.explorer_text_js, PackageResources.explorer_equations_js, PackageResources.explorer_main_js,
+    ]
+
+    static var script: String {
+        text(PackageResources.explorer_errors_js) + "(function () {\n\"use strict\";\n" + scripts.map(text).joined(separator: "\n")
+            + "})();\n"
+    }
+
+    static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
     /// The symbol table and the equations, as the page reads them.
     static func explorerSymbols(_ trace: Trace) -> JSONValue {

@@ -1,0 +1,196 @@
+import Foundation
+@testable import TraceLSTM
+import Testing
+
+/// The cell diagram that the docs and the explorer share: well-formed SVG, directed wires,
+/// gradients for labels in backward mode, the trace's numbers, and a layout where nothing
+/// overlaps. (How it looks in a browser is tested by Tests/browser.)
+@Suite struct CellDiagramTests {
+    /// A regression model (linear head) and a character model (softmax head, a vocabulary).
+    static let traces: [(String, Trace)] = {
+        let linear = StepProblem(config: LSTMConfiguration(input: 3, hidden: 5, output: 2), steps: 4, seed: 0,
+                                 initialization: .tutorial).trace()
+        var characters = StepProblem(config: LSTMConfiguration(input: 5, hidden: 6, output: 5, loss: .crossEntropy),
+                                     steps: 3, seed: 1, initialization: .tutorial).trace()
+        characters.settings = [("vocabulary", .string("ab e\n"))]
+        return [("linear", linear), ("characters", characters)]
+    }()
+
+    static let gradientKeys: Set<String> = Set(Quantity.backwardOrder.map(\.key))
+        .union([CellDiagram.DerivedKey.dx, CellDiagram.DerivedKey.dTanhC, CellDiagram.DerivedKey.dhNext, CellDiagram.DerivedKey.dCNext])
+
+    /// Every drawing of every trace: (what, pass, standalone file, template).
+    static func drawings() -> [(String, Trace, CellDiagram.Pass, CellDiagram.Layout, String)] {
+        traces.flatMap { name, trace in
+            CellDiagram.Pass.allCases.flatMap { pass in
+                CellDiagram.Layout.allCases.flatMap { layout -> [(String, Trace, CellDiagram.Pass, CellDiagram.Layout, String)] in
+                    let what = "\(name) \(pass.rawValue) \(layout.rawValue)"
+                    return [(what + " file", trace, pass, layout, CellDiagram.svg(trace: trace, t: 2, unit: 1, pass: pass, layout: layout)),
+                            (what + " template", trace, pass, layout,
+                             CellDiagram(trace: trace, pass: pass, layout: layout).template(idPrefix: "p-\(pass)-\(layout)"))]
+                }
+            }
+        }
+    }
+
+    @Test func everyDrawingIsWellFormedXML() throws {
+        for (what, _, _, _, svg) in Self.drawings() {
+            let root = try #require(XMLElement.parse(svg), "\(what) is not well-formed XML")
+            #expect(root.name == "svg" && root["xmlns"] == "http://www.w3.org/2000/svg", "\(what)")
+            let ids = root.all.compactMap { $0["id"] }
+            #expect(Set(ids).count == ids.count, "\(what): ids repeat")
+        }
+    }
+
+    @Test func everyWireEndsInAnArrowheadOfItsOwnDrawing() throws {
+        for (what, _, _, _, svg) in Self.drawings() {
+            let root = try #require(XMLElement.parse(svg))
+            let markers = Dictionary(uniqueKeysWithValues: root.all.filter { $0.name == "marker" }.map { ($0["id"] ?? "", $0) })
+            let wires = root.all.filter { $0["class"] == "wire" }
+            #expect(wires.count == 22, "\(what): \(wires.count) wires")
+            for wire in wires {
+                let ref = wire["marker-end"] ?? ""
+                let id = ref.hasPrefix("url(#") && ref.hasSuffix(")") ? String(ref.dropFirst(5).dropLast()) : ""
+                let marker = try #require(markers[id], "\(what): wire \(wire["data-wire"] ?? "?") has no arrowhead (\(ref))")
+                #expect(marker.children.contains { $0.name == "path" && ($0["d"] ?? "").contains("z") }, "\(what): marker \(id) draws nothing")
+            }
+        }
+    }
+
+    @Test func backwardReversesEveryWire() throws {
+        for (_, trace) in Self.traces {
+            for layout in CellDiagram.Layout.allCases {
+                func paths(_ pass: CellDiagram.Pass) throws -> [String: [String]] {
+                    let root = try #require(XMLElement.parse(CellDiagram(trace: trace, pass: pass, layout: layout).template(idPrefix: "x")))
+                    return Dictionary(uniqueKeysWithValues: root.all.filter { $0["class"] == "wire" }.map {
+                        ($0["data-wire"]!, $0["d"]!.split(separator: " ").map { String($0.dropFirst()) })
+                    })
+                }
+                let forward = try paths(.forward), backward = try paths(.backward)
+                #expect(forward.keys.sorted() == backward.keys.sorted())
+                for (id, points) in forward {
+                    #expect(backward[id] == points.reversed(), "\(layout) \(id): the backward wire is not the forward one reversed")
+                }
+            }
+        }
+    }
+
+    /// Backward, every symbol is a gradient (dq) and every number a gradient's; forward, none is.
+    @Test func labelsArePassSymbols() throws {
+        for (what, _, pass, _, svg) in Self.drawings() {
+            let root = try #require(XMLElement.parse(svg))
+            let values = root.all.filter { $0.name == "text" && $0["class"] == "val" }
+            #expect(values.count >= 12, "\(what): \(values.count) numbers")
+            for v in values {
+                let key = v["data-key"] ?? "", text = v.textContent
+                if pass == .backward {
+                    #expect(Self.gradientKeys.contains(key), "\(what): \(key) is not a gradient")
+                    #expect(text.hasPrefix("d"), "\(what): the label \(text) is not a gradient's")
+                } else {
+                    #expect(!Self.gradientKeys.contains(key), "\(what): \(key) is a gradient in the forward drawing")
+                    #expect(!text.hasPrefix("d"), "\(what): the label \(text) reads as a gradient")
+                }
+            }
+            for eq in root.all.filter({ $0["class"] == "eq" }) {
+                #expect(eq.textContent.hasPrefix("d") == (pass == .backward), "\(what): \(eq.textContent)")
+            }
+        }
+    }
+
+    /// The standalone file shows the trace's numbers, at the page's display precision.
+    @Test func fileShowsTheTracesNumbers() throws {
+        for (name, trace) in Self.traces {
+            for pass in CellDiagram.Pass.allCases {
+                let t = 2, j = 1
+                let root = try #require(XMLElement.parse(CellDiagram.svg(trace: trace, t: t, unit: j, pass: pass)))
+                let values = DiagramValues(trace: trace, t: t)
+                for v in root.all where v["class"] == "val" {
+                    let key = v["data-key"]!, index = try #require(Int(v["data-index"] ?? ""), "\(name): \(key) has no index")
+                    let number = v.children.first { $0["class"] == "num" }?.textContent
+                    let expected = try #require(values.vector(key))[index]
+                    #expect(number == NumberFormat.significant(expected), "\(name) \(pass): \(key)[\(index)]")
+                    if v["data-slot"] == "unit" { #expect(index == j) }
+                }
+            }
+            let file = CellDiagram.svg(trace: trace, t: 2, unit: 1)
+            #expect(file.contains("LSTM cell at step t = 2 of \(trace.steps.count), unit j = 1"))
+            #expect(file.contains("<style>") && file.contains("prefers-color-scheme: dark"), "the file carries its style sheet")
+        }
+        // The derived numbers: d tanh(C_t) = dh_t ⊙ o_t, and what step t + 1 handed back.
+        let trace = Self.traces[0].1
+        let v = DiagramValues(trace: trace, t: 2)
+        #expect(v.vector("dtanh_C")![3] == trace.steps[1][.dh]![3] * trace.steps[1][.o]![3])
+        #expect(v.vector("dh_next") == trace.steps[2][.dhPrev])
+        #expect(DiagramValues(trace: trace, t: 4).vector("dC_next") == [0, 0, 0, 0, 0])
+        #expect(v.vector("dx") == Array(trace.steps[1][.dz]![5..<8]))
+    }
+
+    @Test func charactersAndTargetsAreNamed() throws {
+        let trace = Self.traces[1].1
+        let file = CellDiagram.svg(trace: trace, t: 1, unit: 0)
+        guard case .classes(let targets) = trace.target else { Issue.record("a class target"); return }
+        let vocabulary = Array("ab e\n")
+        #expect(file.contains("target <tspan class=\"name\">“\(DiagramValues.visible(vocabulary[targets[0]]))”</tspan>"))
+        #expect(DiagramValues.className(2, vocabulary: vocabulary) == "“␣”")
+        #expect(DiagramValues.className(4, vocabulary: vocabulary) == "“↵”")
+        #expect(DiagramValues.className(3, vocabulary: nil) == "class 3")
+    }
+
+    /// The template has hooks and no numbers; every node can be focused.
+    @Test func templateHasHooksAndNoNumbers() throws {
+        let trace = Self.traces[0].1
+        let root = try #require(XMLElement.parse(CellDiagram(trace: trace).template(idPrefix: "fw")))
+        #expect(root.all.filter { $0["class"] == "num" }.allSatisfy { $0.textContent == "–" })
+        let nodes = root.all.filter { ($0["class"] ?? "").hasPrefix("node ") }
+        #expect(nodes.count == 18)
+        #expect(nodes.allSatisfy { $0["tabindex"] == "0" && $0["role"] == "button" && $0["aria-label"] != nil })
+        #expect(!CellDiagram(trace: trace).template(idPrefix: "fw").contains("<style>"), "the page has the style sheet")
+    }
+
+    /// No two nodes overlap, every node lies inside the drawing, every text fits its box (by
+    /// the conservative metrics), and every wire is a run of horizontal and vertical segments
+    /// that starts and ends on the sides of its nodes.
+    @Test func layoutHasNoOverlaps() throws {
+        for (name, trace) in Self.traces {
+            for layout in CellDiagram.Layout.allCases {
+                let d = CellDiagram(trace: trace, layout: layout)
+                let arrangement = CellDiagram.arrangement(layout)
+                let placed = d.placedNodes()
+                for (a, p) in placed.enumerated() {
+                    #expect(p.rect.x >= 0 && p.rect.y >= 0 && p.rect.maxX <= arrangement.width && p.rect.maxY <= arrangement.height,
+                            "\(name) \(layout): \(p.node.id) is outside the drawing")
+                    for q in placed[(a + 1)...] {
+                        #expect(!p.rect.intersects(q.rect), "\(name) \(layout): \(p.node.id) overlaps \(q.node.id)")
+                    }
+                }
+                let rects = Dictionary(uniqueKeysWithValues: placed.map { ($0.node.id, $0.rect) })
+                for wire in arrangement.wires {
+                    let points = wire.route.map { d.point($0, rects) }
+                    for (p, q) in zip(points, points.dropFirst()) {
+                        #expect(p.x == q.x || p.y == q.y, "\(layout) \(wire.id): a slanted segment")
+                    }
+                    for (id, p) in [(wire.from, points.first!), (wire.to, points.last!)] {
+                        let r = rects[id]!
+                        let onSide = (abs(p.x - r.x) < 1e-9 || abs(p.x - r.maxX) < 1e-9) && p.y >= r.y && p.y <= r.maxY
+                            || (abs(p.y - r.y) < 1e-9 || abs(p.y - r.maxY) < 1e-9) && p.x >= r.x && p.x <= r.maxX
+                        #expect(onSide, "\(layout) \(wire.id): does not end on \(id)'s side")
+                    }
+                    // Long enough for its arrowhead (10 units) to show.
+                    let last = zip(points, points.dropFirst()).map { abs($0.x - $1.x) + abs($0.y - $1.y) }
+                    #expect(last.first! >= 14 && last.last! >= 14, "\(layout) \(wire.id): an end segment is too short for an arrowhead")
+                }
+            }
+        }
+    }
+
+    @Test func symbolTextReadsSubscripts() {
+        func runs(_ s: String) -> [String] { SymbolText(s).runs.map { $0.isSubscript ? "_" + $0.text : $0.text } }
+        #expect(runs("C_{t−1}") == ["C", "_t−1"])
+        #expect(runs("a_f = 1") == ["a", "_f", " = 1"])
+        #expect(runs("dC̃_t") == ["dC̃", "_t"])
+        #expect(runs("tanh(C_t)") == ["tanh(C", "_t", ")"])
+        #expect(runs("y_T,k − Y_k") == ["y", "_T,k", " − Y", "_k"])
+        #expect(runs("[h_{t−1}, x_t]") == ["[h", "_t−1", ", x", "_t", "]"])
+        #expect(runs("a_") == ["a_"])
+    }
+}
