@@ -33,6 +33,18 @@ import Testing
         #expect(word.status == 64 && word.stderr.split(separator: "\n").first!.count < 200)
     }
 
+    /// A message that quotes a value whole (compare's 'its format is "…"' of a 20 MB string)
+    /// is still one line of reasonable length.
+    @Test func longMessagesAreCut() throws {
+        let dir = try temporaryFolder()
+        let a = dir.appendingPathComponent("a.json").path, b = dir.appendingPathComponent("b.json").path
+        #expect(try runTool(["step", "--format", "json", "-o", a]).status == 0)
+        try ("{\"format\": \"" + String(repeating: "x", count: 1_000_000) + "\"}").write(toFile: b, atomically: true, encoding: .utf8)
+        let r = try runTool(["compare", a, b])
+        #expect(r.status == 65)
+        #expect(r.stderr.hasPrefix("Error: ") && r.stderr.count < 500 && r.stderr.split(separator: "\n").count == 1, "\(r.stderr.count) characters")
+    }
+
     /// `docs` alone and `docs --out o --check p` name the real problem.
     @Test func docsSaysWhatIsWrong() throws {
         assertError(try runTool(["docs"]), status: 64, contains: "Say where: --out FOLDER")

@@ -42,10 +42,10 @@ enum CLIError: Error {
 }
 
 /// Turns a `CLIError` into stderr text and an exit code. Every message passes through
-/// `Text.escapingControlCharacters`, so none prints more lines than it means to.
+/// `Text.oneLine`, so none prints more lines or characters than it means to.
 enum ErrorReporter {
     static func report(_ error: CLIError) -> ExitCode {
-        func line(_ message: String) -> String { "Error: \(Text.escapingControlCharacters(message))\n" }
+        func line(_ message: String) -> String { "Error: \(Text.oneLine(message))\n" }
         switch error {
         case let .usage(message, command, option):
             var text = line(message)

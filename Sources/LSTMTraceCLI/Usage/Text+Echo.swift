@@ -6,12 +6,15 @@
 extension Text {
     /// The most characters an echoed value takes in a message.
     static let echoLimit = 80
+    /// The most characters an error message takes (one that quoted a value without `echo`,
+    /// a file's 20 MB "format" string, is cut to this by `ErrorReporter`).
+    static let messageLimit = 400
 
     /// `value` made safe to print inside a line: control characters (and the invisible
     /// characters that reorder text) written as escapes (`\n`, `\t`, `\u{1B}`), and a value
     /// longer than `echoLimit` characters cut in the middle, where "…" stands for what was left
     /// out (the start and the end of a path say most about it).
-    static func echo(_ value: String) -> String {
+    static func echo(_ value: String, limit: Int = echoLimit) -> String {
         var pieces: [String] = []
         for character in value {
             if character.unicodeScalars.contains(where: isInvisible) {
@@ -21,22 +24,18 @@ extension Text {
             }
         }
         let width = pieces.reduce(0) { $0 + $1.count }
-        guard width > echoLimit else { return pieces.joined() }
-        let tail = (echoLimit - 1) / 3
-        return take(pieces, width: echoLimit - 1 - tail) + "…" + take(pieces.reversed(), width: tail, reversed: true)
+        guard width > limit else { return pieces.joined() }
+        let tail = (limit - 1) / 3
+        return take(pieces, width: limit - 1 - tail) + "…" + take(pieces.reversed(), width: tail, reversed: true)
     }
 
     /// `value` echoed between single quotes, as the messages quote what they name: `'value'`.
     static func quoted(_ value: String) -> String { "'\(echo(value))'" }
 
-    /// `text` with every control character escaped: the last guard of `ErrorReporter`, so that
-    /// no message, however it was put together, prints more lines than it means to.
-    static func escapingControlCharacters(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isInvisible) else { return text }
-        var out = ""
-        for u in text.unicodeScalars { out += isInvisible(u) ? escape(u) : String(u) }
-        return out
-    }
+    /// An error message as one line: what `echo` does to a value, with `messageLimit`. The last
+    /// guard of `ErrorReporter`, so that no message, however it was put together, prints more
+    /// lines or characters than it means to.
+    static func oneLine(_ message: String) -> String { echo(message, limit: messageLimit) }
 
     private static func isInvisible(_ u: Unicode.Scalar) -> Bool {
         switch u.properties.generalCategory {
