@@ -16,6 +16,7 @@ unless --allow-compare-failures). Python 3 standard library only."""
 import argparse
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -91,7 +92,9 @@ def run_case(ctx, case):
             load.kill()
             load.wait()
             load = None
-        return case, result, judge(case, result, before)
+        failures = judge(case, result, before)
+        result.stdout, result.stderr = result.stdout[:2000], result.stderr[:2000]  # keeps the suite small (see report)
+        return case, result, failures
     except Exception as e:  # a fault of the suite itself is reported as a failure, never hidden
         return case, Result(argv=case.argv), [("fuzz error", f"{type(e).__name__}: {e}")]
     finally:
@@ -117,6 +120,8 @@ def report(outcomes, seconds):
         note = ", ".join(f"{k}: {n}" for k, n in kinds.most_common()) + (f"  ({own} of them [compare])" if own else "")
         print(f"{category:<12}{len(rows):>7}{len(rows) - len(failed):>8}{len(failed):>8}   {note}")
     print(f"{'all':<12}{total['cases']:>7}{total['cases'] - total['failed']:>8}{total['failed']:>8}   in {seconds:.0f} s")
+    # wait4's peak of a child is at least the suite's own (the child shares its memory until exec).
+    print(f"(peak memory of the suite itself: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; each case's bound is far above it)")
     early = [(c, r) for c, r, _ in outcomes if c.category == "signals" and "(early)" in c.name]
     if early:
         before_main = sum(1 for _, r in early if r.signal is not None)
