@@ -17,11 +17,22 @@ public enum LSTMTrace {
 
     /// Runs with the words after the program's name; returns the exit code.
     public static func main(_ arguments: [String]) -> Int32 {
-        signal(SIGPIPE, SIG_IGN)  // a closed pipe becomes EPIPE, handled by StandardStreams
+        let code = run(arguments)
+        // A write to stdout that failed (a full disk, a closed stdout) ends in 74 with one line,
+        // whatever the command did; a check's report that could not be printed, too.
+        guard code == ExitCode.success.rawValue || code == ExitCode.failure.rawValue else { return code }
+        do { try StandardStreams.check() } catch CLIError.readerGone { return code } catch { return ErrorReporter.report(error).rawValue }
+        return code
+    }
+
+    private static func run(_ arguments: [String]) -> Int32 {
+        // Before anything else: catch SIGINT and SIGTERM (train saves on them; every command
+        // removes its temporary files), only then let through those a parent left blocked, and
+        // make sure that no file the program opens becomes its stdout or stderr.
+        Interrupts.install(polled: arguments.first == TrainCommand.spec.name)
         Interrupts.unblock()
-        // train saves on SIGINT and SIGTERM: catch them before anything else happens, so that
-        // a signal in its first milliseconds is not a death by signal.
-        if arguments.first == TrainCommand.spec.name { Interrupts.install() }
+        StandardStreams.occupyClosedDescriptors()
+        signal(SIGPIPE, SIG_IGN)  // a closed pipe becomes EPIPE, handled by StandardStreams
         let specs = commands.map { $0.spec }
         guard let first = arguments.first else {
             StandardStreams.write(HelpFormatter.rootHelp(specs))

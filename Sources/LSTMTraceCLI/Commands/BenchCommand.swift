@@ -9,8 +9,8 @@ enum BenchCommand: Command {
         let iterations = try a.int("--iterations", default: 1000, in: 3...10_000_000)
         let repeats = try a.int("--repeat", default: 3, in: 1...100)
         var o = CharTrainingOptions()
-        o.hidden = try a.int("--hidden", default: 100, in: 1...ModelOptions.maxHidden)
-        o.steps = try a.int("--steps", default: 25, in: 1...ModelOptions.maxSteps)
+        o.hidden = try a.int("--hidden", default: 100, rule: CharTrainingRules.hidden)
+        o.steps = try a.int("--steps", default: 25, rule: CharTrainingRules.steps)
         enum BenchFormat: String { case text, json }
         let format = try a.choice("--format", default: BenchFormat.text)
         let corpus = try CorpusLoader.load(a.string("--data"), steps: o.steps)

@@ -21,6 +21,7 @@ enum DocsCommand: Command {
         if checkFolder != nil && a.has("--out") {
             throw a.usageError("--out and --check do not go together.", option: "--check")
         }
+        if checkFolder == nil { try makeFolder(folder) }  // before the pages are computed, which takes a while
         var wanted = only ?? Set(DocsSite.basicPages + DocsSite.dataPages)
         // char-lstm.md trains on --data. Without it, --out writes the page from the generated
         // corpus (and says so on the page); --check cannot check a page written from a file it
@@ -50,6 +51,14 @@ enum DocsCommand: Command {
             try check(files, against: folder)
             return
         }
+        for (name, text) in files {
+            try OutputFile.write(text, to: (folder as NSString).appendingPathComponent(name))
+        }
+        StandardStreams.write("wrote \(files.count) files to \(folder): \(files.map(\.0).joined(separator: ", "))\n")
+    }
+
+    /// Creates the --out folder if needed, and checks that a file can be written in it.
+    static func makeFolder(_ folder: String) throws {
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
@@ -58,10 +67,7 @@ enum DocsCommand: Command {
         } else if !isDirectory.boolValue {
             throw CLIError.cannotWrite(path: folder, reason: "it is a file, not a folder")
         }
-        for (name, text) in files {
-            try OutputFile.write(text, to: (folder as NSString).appendingPathComponent(name))
-        }
-        StandardStreams.write("wrote \(files.count) files to \(folder): \(files.map(\.0).joined(separator: ", "))\n")
+        try OutputFile.check((folder as NSString).appendingPathComponent("README.md"))
     }
 
     /// The 80-bit and float64 numpy runs that char-lstm.md measures lstm-trace against: --reference

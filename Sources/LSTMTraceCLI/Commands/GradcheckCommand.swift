@@ -17,6 +17,7 @@ enum GradcheckCommand: Command {
                                + "\(2 * entries) forward passes. Pass --samples n to check n entries of each parameter.",
                                option: "--samples")
         }
+        try OutputFile.check(a.string("-o"))
         let problem = model.problem
         let check = GradientCheck(model: problem.model, input: problem.input, target: problem.target,
                                   h0: problem.h0, c0: problem.c0, epsilon: epsilon, samplesPerParameter: samples, seed: model.seed)

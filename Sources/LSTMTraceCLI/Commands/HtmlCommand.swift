@@ -10,12 +10,14 @@ enum HtmlCommand: Command {
             for name in (ModelSpecs.modelOptions + ModelSpecs.ownModelOptions).map(\.name) where a.has(name) {
                 throw a.usageError("\(name) " + Text.fromWithModelOption, option: name)
             }
+            try OutputFile.check(a.string("-o"))
             let json = try InputFile.json(path)
             do { trace = try TraceJSON.decode(json) } catch {
                 throw CLIError.badData(Text.notATrace(path, "\(error)"))
             }
         } else {
             let model = try ModelOptions(a)
+            try OutputFile.check(a.string("-o"))
             var t = model.problem.trace()
             t.settings = model.settings
             trace = t

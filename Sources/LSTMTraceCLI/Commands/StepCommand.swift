@@ -12,6 +12,7 @@ enum StepCommand: Command {
         let format = try a.choice("--format", default: Format.md)
         let model = try ModelOptions(a)
         let digits = try a.int("--precision", default: 6, in: 1...17)
+        try OutputFile.check(a.string("-o"))
         var trace = model.problem.trace(backward: !a.flag("--no-backward"))
         trace.settings = model.settings
         switch format {

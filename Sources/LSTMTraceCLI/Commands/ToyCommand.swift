@@ -29,6 +29,7 @@ enum ToyCommand: Command {
         let sizes = ["--length", "--hidden", "--input", "--output"]
         try ModelOptions.requireTrainingFits(config, steps: o.length, sizes: sizes, a, option: "--hidden")
         if traceAt != nil { try ModelOptions.requireTraceFits(config, steps: o.length, sizes: sizes, a, option: "--trace") }
+        try OutputFile.checkAll([("-o", a.string("-o")), ("--plot", try a.string("--plot").map { try svgPath($0, a) })], a)
 
         var toy = ToyRegression(options: o)
         var losses: [Double] = []

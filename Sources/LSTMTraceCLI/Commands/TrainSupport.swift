@@ -8,7 +8,7 @@ enum CorpusLoader {
         do {
             return try CharCorpus(text: text, steps: steps)
         } catch {
-            throw CLIError.badData("'\(path ?? "the generated corpus")': \(error.description)")
+            throw CLIError.badData("\(path.map(Text.quoted) ?? "the generated corpus"): \(error.description)")
         }
     }
 }
@@ -17,8 +17,9 @@ extension CharCorpus {
     /// Refuses a character model of this text that lstm-trace does not train: more than 4096
     /// distinct characters, or a model too large (`ModelOptions.requireTrainingFits`).
     func requireTrainable(hidden: Int, steps: Int, path: String?, _ a: ParsedArguments) throws {
-        if vocabulary.count > 4096 {
-            throw CLIError.badData("'\(path ?? "")' has \(vocabulary.count) distinct characters; lstm-trace trains on at most 4096")
+        let most = CharTrainingRules.vocabulary.range.upperBound
+        if vocabulary.count > most {
+            throw CLIError.badData("\(Text.quoted(path ?? "")) has \(vocabulary.count) distinct characters; lstm-trace trains on at most \(most)")
         }
         let X = vocabulary.count
         try ModelOptions.requireTrainingFits(LSTMConfiguration(input: X, hidden: hidden, output: X, loss: .crossEntropy),
@@ -27,24 +28,14 @@ extension CharCorpus {
 }
 
 /// A CSV written row by row to a temporary file beside its destination and renamed into
-/// place when finished, so the destination is never half-written. Memory stays flat.
+/// place when finished (see `OutputSink`), so the destination is never half-written and a run
+/// that fails leaves no temporary file. Memory stays flat.
 final class StreamingCSV {
-    let path: String
-    private let temporary: String
-    private let handle: FileHandle
+    private let sink: OutputSink
     private var buffer = ""
 
     init(path: String, header: String) throws {
-        self.path = path
-        temporary = OutputFile.temporaryPath(for: path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CLIError.cannotWrite(path: path, reason: "it is a folder")
-        }
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let h = FileHandle(forWritingAtPath: temporary) else {
-            throw CLIError.cannotWrite(path: path, reason: "the folder does not exist or is not writable")
-        }
-        handle = h
+        sink = try OutputSink(path)
         buffer = header + "\r\n"
     }
 
@@ -54,23 +45,19 @@ final class StreamingCSV {
     }
 
     private func flush() throws {
-        do { try handle.write(contentsOf: Data(buffer.utf8)) } catch {
-            throw CLIError.cannotWrite(path: path, reason: "\(error.localizedDescription)")
-        }
+        try sink.write(buffer)
         buffer = ""
     }
 
     /// Writes what is left and renames the file into place.
     func finish() throws {
         try flush()
-        try? handle.close()
-        try OutputFile.moveIntoPlace(temporary, path)
+        try sink.commit()
     }
 
     /// Removes the temporary file (a run that failed).
     func abandon() {
-        try? handle.close()
-        try? FileManager.default.removeItem(atPath: temporary)
+        sink.abandon()
     }
 }
 

@@ -1,3 +1,5 @@
+import TraceLSTM
+
 /// The arguments of one command after parsing: option values by long name, flags, and
 /// positional arguments. Typed accessors validate and throw usage errors that name the option.
 struct ParsedArguments {
@@ -107,10 +109,13 @@ struct ParsedArguments {
 
     /// A whole number in `range` (the default when the option is absent).
     func int(_ name: String, default def: Int, in range: ClosedRange<Int>) throws -> Int {
+        try int(name, default: def, rule: WholeNumberRule(range))
+    }
+
+    /// A whole number that `rule` accepts (the default when the option is absent).
+    func int(_ name: String, default def: Int, rule: WholeNumberRule) throws -> Int {
         guard let text = string(name) else { return def }
-        guard let v = Int(text), range.contains(v) else {
-            throw invalid(name, text, "a whole number from \(range.lowerBound) to \(range.upperBound)")
-        }
+        guard let v = Int(text), rule.accepts(v) else { throw invalid(name, text, rule.expected) }
         return v
     }
 
@@ -129,18 +134,19 @@ struct ParsedArguments {
 
     /// A finite number in `range` (NaN and infinities are refused).
     func double(_ name: String, default def: Double, in range: ClosedRange<Double>, describe: String? = nil) throws -> Double {
+        try double(name, default: def, rule: NumberRule(range.lowerBound, range.upperBound), describe: describe)
+    }
+
+    /// A number that `rule` accepts (never NaN or an infinity).
+    func double(_ name: String, default def: Double, rule: NumberRule, describe: String? = nil) throws -> Double {
         guard let text = string(name) else { return def }
-        guard let v = Double(text), v.isFinite, range.contains(v) else {
-            throw invalid(name, text, describe ?? "a number from \(range.lowerBound) to \(range.upperBound)")
-        }
+        guard let v = Double(text), rule.accepts(v) else { throw invalid(name, text, describe ?? rule.expected) }
         return v
     }
 
     /// A positive finite number (> 0).
     func positiveDouble(_ name: String, default def: Double, max: Double = 1e6) throws -> Double {
-        let v = try double(name, default: def, in: 0...max, describe: "a number greater than 0 and at most \(max)")
-        if v == 0 { throw invalid(name, string(name) ?? "0", "a number greater than 0 and at most \(max)") }
-        return v
+        try double(name, default: def, rule: .positive(atMost: max))
     }
 
     /// One of the values the option lists.

@@ -11,6 +11,8 @@ enum ExitCode: Int32 {
     case cannotRead = 66
     /// EX_CANTCREAT: an output file cannot be written.
     case cannotWrite = 73
+    /// EX_IOERR: standard output cannot be written (a full disk, a closed descriptor).
+    case outputFailed = 74
     /// Stopped by SIGINT or SIGTERM after saving (128 + SIGINT).
     case interrupted = 130
 }
@@ -32,14 +34,21 @@ enum CLIError: Error {
     case failed(String)
     /// Interrupted; state was saved.
     case interrupted
+    /// Standard output cannot be written, for `reason`.
+    case standardOutput(reason: String)
+    /// The reader of standard output has gone (`lstm-trace step | head`): the program stops
+    /// quietly, as it would have had it printed less.
+    case readerGone
 }
 
-/// Turns a `CLIError` into stderr text and an exit code.
+/// Turns a `CLIError` into stderr text and an exit code. Every message passes through
+/// `Text.oneLine`, so none prints more lines or characters than it means to.
 enum ErrorReporter {
     static func report(_ error: CLIError) -> ExitCode {
+        func line(_ message: String) -> String { "Error: \(Text.oneLine(message))\n" }
         switch error {
         case let .usage(message, command, option):
-            var text = "Error: \(message)\n"
+            var text = line(message)
             if let option { text += "Help:  \(option.label)  \(option.fullHelp)\n" }
             if let command {
                 text += "Usage: \(command.usage)\n"
@@ -50,21 +59,26 @@ enum ErrorReporter {
             StandardStreams.writeError(text)
             return .usage
         case .badData(let message):
-            StandardStreams.writeError("Error: \(message)\n")
+            StandardStreams.writeError(line(message))
             return .badData
         case let .cannotRead(path, reason):
-            StandardStreams.writeError("Error: cannot read '\(path)': \(reason)\n")
+            StandardStreams.writeError(line("cannot read \(Text.quoted(path)): \(reason)"))
             return .cannotRead
         case let .cannotWrite(path, reason):
-            StandardStreams.writeError("Error: cannot write '\(path)': \(reason)\n")
+            StandardStreams.writeError(line("cannot write \(Text.quoted(path)): \(reason)"))
             return .cannotWrite
         case .checkFailed:
             return .failure
         case .failed(let message):
-            StandardStreams.writeError("Error: \(message)\n")
+            StandardStreams.writeError(line(message))
             return .failure
         case .interrupted:
             return .interrupted
+        case .standardOutput(let reason):
+            StandardStreams.writeError(line(Text.cannotWriteStandardOutput(reason)))
+            return .outputFailed
+        case .readerGone:
+            return .success
         }
     }
 }

@@ -13,11 +13,11 @@ enum Text {
     // MARK: Usage errors
 
     static func unknownSubcommand(_ name: String, suggestion: String?) -> String {
-        "Unknown subcommand '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+        "Unknown subcommand \(quoted(name))." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
     }
 
     static func unknownOption(_ name: String, suggestion: String?) -> String {
-        "Unknown option '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+        "Unknown option \(quoted(name))." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
     }
 
     static func missingValue(_ option: OptionSpec) -> String {
@@ -33,7 +33,7 @@ enum Text {
     }
 
     static func unexpectedArgument(_ word: String) -> String {
-        "Unexpected argument '\(word)'."
+        "Unexpected argument \(quoted(word))."
     }
 
     static func missingArgument(_ name: String) -> String {
@@ -41,7 +41,7 @@ enum Text {
     }
 
     static func invalidValue(_ text: String, for option: OptionSpec, expected: String) -> String {
-        "The value '\(text)' is invalid for '\(option.synopsis)': expected \(expected)."
+        "The value \(quoted(text)) is invalid for '\(option.synopsis)': expected \(expected)."
     }
 
     static func traceTooLarge(numbers: Int, limit: Int, sizes: [String]) -> String {
@@ -62,15 +62,15 @@ enum Text {
     // MARK: Files
 
     static let fileIsEmpty = "the file is empty"
-    static let fileIsBinary = "the file is not text (it contains NUL bytes)"
+    static let fileIsBinary = "the file is not text (it contains NUL bytes, as binary files and UTF-16 text do)"
     static let fileIsNotUTF8 = "the file is not valid UTF-8 text"
 
     static func notATrace(_ path: String, _ reason: String) -> String {
-        "'\(path)' is not an lstm-trace trace: \(reason)"
+        "\(quoted(path)) is not an lstm-trace trace: \(reason)"
     }
 
     static func notACheckpoint(_ path: String, format: String) -> String {
-        "'\(path)' is a JSON file (format \(format)), not a checkpoint: a checkpoint is the file that "
+        "\(quoted(path)) is a JSON file (format \(echo(format))), not a checkpoint: a checkpoint is the file that "
             + "lstm-trace train --save FILE writes"
     }
 
@@ -91,6 +91,6 @@ enum Text {
     }
 
     static func notJSON(_ path: String, _ reason: String) -> String {
-        "'\(path)' is not valid JSON: \(reason)"
+        "\(quoted(path)) is not valid JSON: \(reason)"
     }
 }

@@ -11,12 +11,21 @@ public struct JSONParseError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Reads JSON text (RFC 8259) into a `JSONValue`, numbers parsed with correct rounding.
-/// Nesting deeper than 256 levels is refused rather than risk the stack.
+///
+/// What it refuses beyond the grammar, each with its line and column: nesting deeper than 256
+/// levels (rather than risk the stack); a number out of float64's range (1e400 would become
+/// infinity, which no trace holds); and a document of more than `maxValues` values, so that the
+/// memory a document takes is bounded (about 16 bytes a value) however small its numbers are
+/// written (a file of `0,0,0,…` holds one value per two bytes).
 public struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    private var values = 0
     private static let maxDepth = 256
+    /// The most values (numbers, strings, arrays, …) one document may hold: more than the
+    /// largest trace lstm-trace writes (20,000,000 numbers) holds.
+    public static let maxValues = 1 << 25
 
     /// Parses a whole document.
     public static func parse(_ text: String) throws -> JSONValue {
@@ -65,6 +74,8 @@ public struct JSONParser {
 
     private mutating func value() throws -> JSONValue {
         guard index < bytes.count else { throw error("unexpected end of text") }
+        values += 1
+        if values > Self.maxValues { throw error("more than \(Self.maxValues) values, more than lstm-trace reads") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
@@ -208,9 +219,15 @@ public struct JSONParser {
         }
         var isInteger = true
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard digits() > 0 else {
+        let integerPart = index
+        let count = digits()
+        guard count > 0 else {
             index = start
             throw error("expected a JSON value")
+        }
+        if count > 1 && bytes[integerPart] == UInt8(ascii: "0") {
+            index = start
+            throw error("a number with a leading zero (JSON writes 1, not 01)")
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
@@ -225,7 +242,10 @@ public struct JSONParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let i = Int(text) { return .integer(i) }
-        guard let d = Double(text) else { throw error("a number out of range") }
+        guard let d = Double(text), d.isFinite else {
+            index = start
+            throw error("a number out of float64's range (larger than 1.8e308 in magnitude)")
+        }
         return .number(d)
     }
 }

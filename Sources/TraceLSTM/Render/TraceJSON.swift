@@ -57,17 +57,51 @@ public enum TraceJSON {
 
     // MARK: Reading
 
+    /// What each top-level section must be when it is present.
+    private enum Kind {
+        case object, array, number, string
+        var name: String { self == .object ? "an object" : self == .array ? "an array" : self == .number ? "a number" : "a string" }
+        func matches(_ v: JSONValue) -> Bool {
+            switch (self, v) {
+            case (.object, .object), (.array, .array), (.number, .number), (.number, .integer), (.string, .string): return true
+            default: return false
+            }
+        }
+    }
+
+    private static let sectionKinds: [(String, Kind)] = [
+        ("format", .string), ("config", .object), ("parameters", .object), ("forward", .array), ("target", .array),
+        ("loss", .number), ("backward", .array), ("gradients", .object), ("clipped", .object),
+    ]
+
+    /// "a string", "an array of 3", … for messages about a value of the wrong type.
+    private static func describe(_ v: JSONValue) -> String {
+        switch v {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .integer, .number: return "a number"
+        case .string: return "a string"
+        case .array(let a): return a.isEmpty ? "an empty array" : "an array"
+        case .object: return "an object"
+        }
+    }
+
     /// Why a JSON document is not a trace this version reads.
     public struct DecodeError: Error, CustomStringConvertible {
         public let description: String
     }
 
-    /// Reads a trace back (the inverse of `value(_:)`); refuses anything that is not one.
+    /// Reads a trace back (the inverse of `value(_:)`); refuses anything that is not one: a
+    /// section of the wrong type is named, never taken for a missing one, and every array is
+    /// checked against `config` before anything of the sizes `config` claims is allocated.
     public static func decode(_ json: JSONValue) throws -> Trace {
         func fail(_ s: String) -> DecodeError { DecodeError(description: s) }
         guard case .object = json else { throw fail("not a JSON object") }
         guard let name = json["format"]?.stringValue else { throw fail("no \"format\" key: not an lstm-trace file") }
-        guard name == format else { throw fail("format \"\(name)\", this version reads \"\(format)\"") }
+        guard name == format else { throw fail("format \"\(name.prefix(40))\", this version reads \"\(format)\"") }
+        for (key, kind) in sectionKinds {
+            if let v = json[key], !kind.matches(v) { throw fail("\"\(key)\" is \(describe(v)); expected \(kind.name)") }
+        }
         guard let c = json["config"] else { throw fail("no \"config\"") }
         func int(_ k: String) throws -> Int {
             guard let v = c[k]?.intValue, v > 0, v <= 1 << 24 else { throw fail("config.\(k) is not a positive integer") }
@@ -82,18 +116,22 @@ public enum TraceJSON {
 
         func parameterSet(_ v: JSONValue?, gradient: Bool, label: String) throws -> ParameterSet? {
             guard let v else { return nil }
-            var p = ParameterSet(zerosFor: config)
+            // Every matrix is read and its shape checked first: the zeros of the sizes `config`
+            // claims are allocated only once the file has shown that it holds that many numbers.
+            var matrices: [Matrix] = []
             for name in ParameterName.allCases {
                 let key = gradient ? name.gradientKey(head: config.head) : name.key(head: config.head)
-                guard let rows = v[key]?.arrayValue else { throw fail("\(label).\(key) is missing") }
+                guard let entry = v[key] else { throw fail("\(label).\(key) is missing") }
                 let shape = name.shape(config)
+                guard let rows = entry.arrayValue, rows.count == shape.rows else { throw fail("\(label).\(key) is not \(shape.rows)×\(shape.cols)") }
                 let m = try rows.map { r -> [Double] in
                     guard let row = r.numberArray, row.count == shape.cols else { throw fail("\(label).\(key) is not \(shape.rows)×\(shape.cols)") }
                     return row
                 }
-                guard m.count == shape.rows else { throw fail("\(label).\(key) is not \(shape.rows)×\(shape.cols)") }
-                p[name] = Matrix(m)
+                matrices.append(Matrix(m))
             }
+            var p = ParameterSet(zerosFor: config)
+            for (name, m) in zip(ParameterName.allCases, matrices) { p[name] = m }
             return p
         }
         guard let parameters = try parameterSet(json["parameters"], gradient: false, label: "parameters") else {
@@ -113,10 +151,13 @@ public enum TraceJSON {
         }
         var steps: [TraceStep] = []
         for (k, f) in forward.enumerated() {
+            guard case .object = f else { throw fail("forward[\(k)] is \(describe(f)); expected an object") }
+            if let b = backward?[k], b.objectValue == nil { throw fail("backward[\(k)] is \(describe(b)); expected an object") }
             var step = TraceStep(t: k + 1, forward: [:], backward: [:])
             guard f["t"]?.intValue == k + 1 else { throw fail("forward step \(k + 1) has no matching \"t\"") }
             for q in Quantity.forwardOrder {
-                if q == .loss, let d = f[q.key]?.doubleValue {
+                if q == .loss, let v = f[q.key] {
+                    guard let d = v.doubleValue else { throw fail("forward[\(k)].loss is \(describe(v)); expected a number") }
                     step.forward[q] = [d]
                 } else if let v = f[q.key] {
                     guard let a = v.numberArray, a.count == length(q) else { throw fail("forward[\(k)].\(q.key) is not \(length(q)) numbers") }
@@ -147,7 +188,7 @@ public enum TraceJSON {
                   c.allSatisfy({ (0..<config.output).contains($0) }) else { throw fail("target is not \(steps.count) class indices") }
             target = .classes(c)
         }
-        guard let total = json["loss"]?.doubleValue else { throw fail("no \"loss\"") }
+        guard let total = json["loss"]?.doubleValue else { throw fail("no \"loss\"") }  // (its type is checked above)
         return Trace(config: config, settings: settings, parameters: parameters, steps: steps, target: target,
                      loss: total, gradients: try parameterSet(json["gradients"], gradient: true, label: "gradients"),
                      clippedGradients: try parameterSet(json["clipped"], gradient: true, label: "clipped"))

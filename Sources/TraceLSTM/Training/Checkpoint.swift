@@ -105,43 +105,55 @@ public struct CharCheckpoint: Equatable, Sendable {
         let headerText = try line()
         let header: JSONValue
         do { header = try JSONParser.parse(headerText) } catch { throw fail("its header is not valid JSON") }
-        func int(_ k: String, _ range: ClosedRange<Int>) throws(Problem) -> Int {
-            guard let v = header[k]?.intValue, range.contains(v) else { throw fail("its header has no valid \"\(k)\"") }
+        let formatName = "lstm-trace-checkpoint/\(Self.version)"
+        guard header["format"]?.stringValue == formatName else { throw fail("its header does not name the format \(formatName)") }
+        // Every field is held to the rules the options of `train` are held to
+        // (`CharTrainingRules`): a checkpoint holds only what a run could have written.
+        func invalid(_ k: String, _ expected: String) -> Problem {
+            let value = header[k].map { v -> String in
+                if case .string(let s) = v { return "\"\(s.prefix(40))\"" }
+                return v.doubleValue.map { "\($0)" } ?? "not a number"
+            } ?? "missing"
+            return fail("its header's \"\(k)\" is \(value); expected \(expected)")
+        }
+        func int(_ k: String, _ rule: WholeNumberRule) throws(Problem) -> Int {
+            guard let v = header[k]?.intValue, rule.accepts(v) else { throw invalid(k, rule.expected) }
             return v
         }
-        func double(_ k: String) throws(Problem) -> Double {
-            guard let v = header[k]?.doubleValue, v.isFinite else { throw fail("its header has no valid \"\(k)\"") }
+        func double(_ k: String, _ rule: NumberRule) throws(Problem) -> Double {
+            guard let v = header[k]?.doubleValue, rule.accepts(v) else { throw invalid(k, rule.expected) }
             return v
         }
         func bits(_ k: String) throws(Problem) -> Double {
-            guard let s = header[k]?.stringValue, let b = UInt64(s, radix: 16) else { throw fail("its header has no valid \"\(k)\"") }
+            guard let s = header[k]?.stringValue, let b = UInt64(s, radix: 16) else { throw invalid(k, "64 bits in hexadecimal") }
             return Double(bitPattern: b)
         }
         var o = CharTrainingOptions()
-        o.hidden = try int("hidden", 1...4096)
-        o.steps = try int("steps", 1...10_000)
-        o.learningRate = try double("learning_rate")
-        o.weightSD = try double("weight_sd")
-        o.seed = UInt32(try int("seed", 0...Int(UInt32.max)))
-        o.clip = try double("clip")
+        o.hidden = try int("hidden", CharTrainingRules.hidden)
+        o.steps = try int("steps", CharTrainingRules.steps)
+        o.learningRate = try double("learning_rate", CharTrainingRules.learningRate)
+        o.weightSD = try double("weight_sd", CharTrainingRules.weightSD)
+        o.seed = UInt32(try int("seed", CharTrainingRules.seed))
+        o.clip = try double("clip", CharTrainingRules.clip)
         options = o
-        guard let vocab = header["vocabulary"]?.arrayValue?.compactMap({ $0.intValue.flatMap { Unicode.Scalar(UInt32(clamping: $0)) } }),
-              vocab.count >= 2, vocab.count == header["vocabulary"]?.arrayValue?.count else {
-            throw fail("its header has no valid \"vocabulary\"")
-        }
-        vocabulary = vocab
-        corpusLength = try int("corpus_length", 2...Int.max)
+        vocabulary = try Self.vocabulary(header["vocabulary"], fail)
+        corpusLength = try int("corpus_length", WholeNumberRule(o.steps + 1...Int.max))
         guard let fp = header["corpus_fingerprint"]?.stringValue.flatMap({ UInt64($0, radix: 16) }) else {
-            throw fail("its header has no valid \"corpus_fingerprint\"")
+            throw invalid("corpus_fingerprint", "64 bits in hexadecimal")
         }
         corpusFingerprint = fp
-        let iteration = try int("iteration", 0...Int.max)
-        let pointer = try int("pointer", 0...corpusLength)
+        let iteration = try int("iteration", WholeNumberRule(0...CharTrainingRules.iterations.range.upperBound))
+        let pointer = try int("pointer", WholeNumberRule(0...corpusLength))
+        // smooth_loss = -log(1/X) T at first, then averages of losses Σ -log p: never below 0.
         let smoothLoss = try bits("smooth_loss_bits")
-        let config = LSTMConfiguration(input: vocab.count, hidden: o.hidden, output: vocab.count, loss: .crossEntropy)
-        var p = ParameterSet(zerosFor: config)
-        let n = p.values.count
-        guard try int("parameter_count", 0...Int.max) == n else { throw fail("its parameter count does not fit its sizes") }
+        guard smoothLoss.isFinite, smoothLoss >= 0 else { throw fail("its smooth loss is \(smoothLoss); expected a finite number of at least 0") }
+        if let written = header["smooth_loss"], written.doubleValue != smoothLoss {
+            throw fail("its smooth loss is written as two different numbers")
+        }
+        let config = LSTMConfiguration(input: vocabulary.count, hidden: o.hidden, output: vocabulary.count, loss: .crossEntropy)
+        // The size is checked before anything of the sizes the header claims is allocated.
+        let n = config.parameterCount
+        guard try int("parameter_count", WholeNumberRule(0...Int.max)) == n else { throw fail("its parameter count does not fit its sizes") }
         let expected = cursor + 8 * (2 * n + 2 * o.hidden) + 4 * 624 + 8
         guard bytes.count == expected else { throw fail("it has \(bytes.count) bytes where its header promises \(expected)") }
         func doubles(_ count: Int) -> [Double] {
@@ -152,6 +164,7 @@ public struct CharCheckpoint: Equatable, Sendable {
                 return Double(bitPattern: v)
             }
         }
+        var p = ParameterSet(zerosFor: config)
         p.values = doubles(n)
         var m = ParameterSet(zerosFor: config)
         m.values = doubles(n)
@@ -161,16 +174,42 @@ public struct CharCheckpoint: Equatable, Sendable {
             for j in 0..<4 { w |= UInt32(bytes[cursor + 4 * k + j]) << (8 * UInt32(j)) }
             return w
         }
-        guard let generator = MT19937(key: key, position: try int("mt_position", 0...624)),
+        guard let generator = MT19937(key: key, position: try int("mt_position", WholeNumberRule(0...624))),
               let hasGauss = header["has_gauss"].flatMap({ v -> Bool? in if case .bool(let b) = v { return b } else { return nil } }) else {
             throw fail("its random state is damaged")
         }
-        let random = NumpyRandom(generator: generator, hasGauss: hasGauss, gauss: try bits("gauss_bits"))
+        let gauss = try bits("gauss_bits")
+        guard gauss.isFinite else { throw fail("its random state is damaged") }
+        let random = NumpyRandom(generator: generator, hasGauss: hasGauss, gauss: gauss)
         state = CharTrainingState(parameters: p, memory: m, h: h, c: c, iteration: iteration, pointer: pointer,
                                   smoothLoss: smoothLoss, random: random)
         guard state.isFinite else {
             throw fail("it holds numbers that are not finite")
         }
+        // Adagrad's memory sums squares; h = o * tanh(C) lies in [-1, 1].
+        guard m.values.allSatisfy({ $0 >= 0 }) else { throw fail("its Adagrad memory holds a negative number") }
+        guard h.allSatisfy({ abs($0) <= 1 }) else { throw fail("its hidden state h holds a number outside [-1, 1]") }
+    }
+
+    /// The vocabulary of a header: the code points of 2 to 4096 distinct characters
+    /// (`CharTrainingRules.vocabulary`), none NUL (a text with one is refused), in increasing
+    /// order, as `CharCorpus` sorts them.
+    private static func vocabulary(_ v: JSONValue?, _ fail: (String) -> Problem) throws(Problem) -> [Unicode.Scalar] {
+        let rule = CharTrainingRules.vocabulary
+        guard let items = v?.arrayValue, rule.accepts(items.count) else {
+            throw fail("its header's \"vocabulary\" is not a list of \(rule.range.lowerBound) to \(rule.range.upperBound) characters")
+        }
+        var scalars: [Unicode.Scalar] = []
+        for item in items {
+            guard let code = item.intValue, code > 0, code <= 0x10FFFF, let u = Unicode.Scalar(UInt32(code)) else {
+                throw fail("its header's \"vocabulary\" holds \(item.doubleValue.map { "\($0)" } ?? "something"), which is not the code of a character")
+            }
+            if let last = scalars.last, last.value >= u.value {
+                throw fail("its header's \"vocabulary\" is not in increasing order without repeats")
+            }
+            scalars.append(u)
+        }
+        return scalars
     }
 }
 

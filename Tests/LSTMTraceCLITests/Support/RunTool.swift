@@ -43,8 +43,10 @@ func runTool(_ arguments: [String], stdin: String? = nil, currentDirectory: URL?
                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
 }
 
-/// .build/<config>/lstm-trace, beside the test bundle.
+/// .build/<config>/lstm-trace, beside the test bundle; or the binary that LSTM_TRACE_BINARY
+/// names, to run the tests against another build (one from before a fix, to see a test fail).
 let toolURL: URL = {
+    if let other = ProcessInfo.processInfo.environment["LSTM_TRACE_BINARY"] { return URL(fileURLWithPath: other) }
     var url = Bundle.main.bundleURL
     if url.pathExtension == "xctest" { url.deleteLastPathComponent() }
     return url.appendingPathComponent("lstm-trace")
