@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TraceLSTM
 
 /// Issue #13's compare bugs, through the built binary. Each of these ran wrong before the fix:
 /// an empty array trapped (index out of range), a 500 MB file took 19 GB, 1e400 (infinity)
@@ -29,6 +30,13 @@ import Testing
         #expect(r.status == 1 || r.status == 65, "an empty target is not two numbers")
         let emptyF = try Self.file("{\"forward\": [{\"t\": 1, \"f\": []}]}", "d.json", in: dir)
         Self.expectNoCrash(try runTool(["compare", emptyF, emptyF]), "empty f in both")
+        // A trace whose forward list is empty holds no step: bad data, not "no difference"
+        // (the fuzz suite found it exiting 0 against a whole trace).
+        let whole = dir.appendingPathComponent("whole.json").path
+        #expect(try runTool(["step", "--steps", "2", "--format", "json", "-o", whole]).status == 0)
+        let noSteps = try write(JSONParser.parse(String(contentsOfFile: whole, encoding: .utf8)).replacing("forward", with: .array([])),
+                                "e.json", in: dir)
+        assertError(try runTool(["compare", whole, noSteps]), status: 65, contains: "forward is an empty list")
     }
 
     /// 1e400 reads as infinity, which is no finite number.

@@ -5,14 +5,13 @@ against a built binary, judged for crashes, hangs, exit 0 on bad input, NaN prin
 checkpoints that do not resume exactly (fuzzlib/judge.py lists the kinds).
 
     python3 Tests/fuzz/fuzz.py .build/release/lstm-trace [--seed N] [--data FILE] [--jobs 2]
-                               [--only json,checkpoint,...] [--allow-compare-failures]
+                               [--only json,checkpoint,...]
 
 Categories: json (html --from, compare), checkpoint (sample, train --resume), options,
-io (stdout, -o, --data), signals (train --save and others), commands. Cases marked [compare]
-test `compare`, which issue #10 rewrites: their failures are listed on their own.
+io (stdout, -o, --data), signals (train --save and others), commands.
 
-Prints counts per category and every failure; exits 1 on any failure ([compare] ones too,
-unless --allow-compare-failures). Python 3 standard library only."""
+Prints counts per category and every failure; exits 1 on any failure. Python 3 standard
+library only."""
 import argparse
 import os
 import random
@@ -115,9 +114,8 @@ def report(outcomes, seconds):
             continue
         failed = [r for r in rows if r[2]]
         kinds = Counter(k for _, _, fs in failed for k in {k for k, _ in fs})
-        own = sum(1 for c, _, fs in failed if c.owner == "compare")
-        total.update(cases=len(rows), failed=len(failed), compare=own)
-        note = ", ".join(f"{k}: {n}" for k, n in kinds.most_common()) + (f"  ({own} of them [compare])" if own else "")
+        total.update(cases=len(rows), failed=len(failed))
+        note = ", ".join(f"{k}: {n}" for k, n in kinds.most_common())
         print(f"{category:<12}{len(rows):>7}{len(rows) - len(failed):>8}{len(failed):>8}   {note}")
     print(f"{'all':<12}{total['cases']:>7}{total['cases'] - total['failed']:>8}{total['failed']:>8}   in {seconds:.0f} s")
     # wait4's peak of a child is at least the suite's own (the child shares its memory until exec).
@@ -127,11 +125,9 @@ def report(outcomes, seconds):
         before_main = sum(1 for _, r in early if r.signal is not None)
         print(f"\nsignals sent 0-30 ms after exec: {before_main} of {len(early)} arrived before main (the dynamic loader), "
               f"where the default action ends the process before it has opened a file (informational, not failures)")
-    for title, own in (("Failures", None), ("[compare] failures (compare is being rewritten for issue #10)", "compare")):
-        listed = [(c, r, fs) for c, r, fs in outcomes if fs and c.owner == own]
-        if not listed:
-            continue
-        print(f"\n{title}: {len(listed)}")
+    listed = [(c, r, fs) for c, r, fs in outcomes if fs]
+    if listed:
+        print(f"\nFailures: {len(listed)}")
         for case, result, failures in listed:
             command = " ".join(short(a, 60) for a in case.argv)
             merged = {}
@@ -149,7 +145,6 @@ def main():
     parser.add_argument("--data", help="a text to train on (default: ../shared/data/shakespear.txt if present, else a generated one)")
     parser.add_argument("--jobs", type=int, default=2, help="cases run at once (signal cases always run one at a time)")
     parser.add_argument("--only", help="comma-separated categories")
-    parser.add_argument("--allow-compare-failures", action="store_true", help="exit 0 when only [compare] cases fail")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
@@ -173,11 +168,10 @@ def main():
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
-    others = total["failed"] - total["compare"]
-    if others or (total["compare"] and not args.allow_compare_failures):
-        print(f"\nFUZZ FAILED: {others} failing cases" + (f", and {total['compare']} [compare] cases" if total["compare"] else ""))
+    if total["failed"]:
+        print(f"\nFUZZ FAILED: {total['failed']} failing cases")
         return 1
-    print("\nfuzz passed" + (f" ({total['compare']} [compare] cases failing, allowed)" if total["compare"] else ""))
+    print("\nfuzz passed")
     return 0
 
 

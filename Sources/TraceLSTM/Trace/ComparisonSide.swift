@@ -71,6 +71,9 @@ public struct ComparisonSide: Sendable {
                 guard case .array(let list) = value else {
                     throw ComparisonInputError("\(name) is \(ArrayText.describe(value)); expected an array of steps ({\"t\": 1, …}, …)")
                 }
+                guard !list.isEmpty else {
+                    throw ComparisonInputError("\(name) is an empty list; expected one object per step ({\"t\": 1, …}, …)")
+                }
                 try readSteps(list, section: name, names: &names)
             default:
                 guard let key = LearnerNames.resolve(name) else {

@@ -6,6 +6,7 @@ Read-only folders: root ignores permission bits, so as root a folder where nothi
 created is used instead: /proc (a file cannot be created there by anyone), and a path under a
 regular file (ENOTDIR). As another user, a folder with mode 0555 too."""
 import os
+import select
 import threading
 import time
 
@@ -31,8 +32,7 @@ def cases(ctx):
     for name, argv in every_command(ctx):
         for label, mode in (("stdout on /dev/full", dev["full"]), ("stdout closed", "closed")):
             folder = ctx.folder("io")
-            out.append(Case("io", f"{label}/{name}", argv, (74,), cwd=folder, stdout=mode, watch=[folder, os.path.join(folder, "docs-out")],
-                            owner="compare" if name == "compare" else None, keep=[dev["full"]]))
+            out.append(Case("io", f"{label}/{name}", argv, (74,), cwd=folder, stdout=mode, watch=[folder, os.path.join(folder, "docs-out")], keep=[dev["full"]]))
         folder = ctx.folder("io")
         out.append(Case("io", f"stdin and stderr closed/{name}", argv, (0,), cwd=folder, stdin="closed", stderr_mode="closed", watch=[folder]))
     out += output_files(ctx)
@@ -104,16 +104,29 @@ def output_files(ctx):
 
 
 def fifo_reader(path):
-    """A `during` that reads the FIFO until its writer closes it."""
+    """A `during` that reads the FIFO while the child runs. Its end is opened before the child
+    exists, so the child always finds a reader (opening it from a thread after the spawn raced
+    with the child's own open). It is opened read-write, which Linux allows for a FIFO, so a read
+    made before the child has opened its end finds no data rather than end of file; the reader
+    drains what is there and stops once the child has ended."""
     def during(proc, result):
-        def read():
+        def read(fd):
             try:
-                with open(path, "rb") as f:
-                    while f.read(65536):
-                        pass
+                while True:
+                    ready, _, _ = select.select([fd], [], [], 0.05)
+                    if ready:
+                        os.read(fd, 65536)
+                    elif proc.poll() is not None:
+                        break
             except OSError:
                 pass
-        threading.Thread(target=read, daemon=True).start()
+            finally:
+                os.close(fd)
+        threading.Thread(target=read, args=(during.fd,), daemon=True).start()
+
+    def before():
+        during.fd = os.open(path, os.O_RDWR | os.O_NONBLOCK)
+    during.before = before
     return during
 
 

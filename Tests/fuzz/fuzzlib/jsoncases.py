@@ -1,8 +1,8 @@
 """Traces given to `html --from` and `compare`: numbers JSON or float64 cannot hold, sections of
 the wrong type and shape, empty arrays, deep nesting, other encodings, cut files, large files.
 
-html --from must refuse every bad file with 65 and write nothing; compare (owner "compare":
-its rewrite is issue #10's) must refuse bad JSON with 65 and never call a difference of shape
+html --from must refuse every bad file with 65 and write nothing; compare must refuse
+bad JSON with 65 and never call a difference of shape
 or type "no difference" (exit 0)."""
 import json
 import os
@@ -50,9 +50,9 @@ def pair(ctx, name, base, data, html_expect, compare_expect):
                   outputs=[(page, text_problem("</html>"))] if 0 in html_expect else [], memory_mb=bound,
                   keep=[page] if 0 not in html_expect else [])]
     if compare_expect:
-        cases.append(Case("json", f"compare/{name}", ["compare", base, path], compare_expect, owner="compare", memory_mb=bound))
+        cases.append(Case("json", f"compare/{name}", ["compare", base, path], compare_expect, memory_mb=bound))
     if "[]" in name:  # the same empty array in both files: compared (0) or refused (65), never a trap
-        cases.append(Case("json", f"compare/{name} in both", ["compare", path, path], (0, 65), owner="compare", memory_mb=bound))
+        cases.append(Case("json", f"compare/{name} in both", ["compare", path, path], (0, 65), memory_mb=bound))
     return cases
 
 
@@ -152,13 +152,13 @@ def large_files(ctx):
         page = os.path.join(folder, "page.html")
         out.append(Case("json", f"html/large/{name}", ["html", "--from", path, "-o", page], (65,), memory_mb=bound,
                         watch=[folder], timeout=60))
-        out.append(Case("json", f"compare/large/{name}", ["compare", base, path], compare_expect.get(name, (65,)), owner="compare",
+        out.append(Case("json", f"compare/large/{name}", ["compare", base, path], compare_expect.get(name, (65,)),
                         memory_mb=bound, timeout=60))
     sparse = os.path.join(folder, "sparse-2GB.json")
     with open(sparse, "wb") as f:
         f.truncate(2 << 30)
     out.append(Case("json", "html/large/a sparse 2 GB file", ["html", "--from", sparse], (65,), memory_mb=300, timeout=20))
-    out.append(Case("json", "compare/large/a sparse 2 GB file", ["compare", base, sparse], (65,), owner="compare", memory_mb=300, timeout=20))
+    out.append(Case("json", "compare/large/a sparse 2 GB file", ["compare", base, sparse], (65,), memory_mb=300, timeout=20))
     return out
 
 

@@ -34,7 +34,6 @@ class Case:
     name: str
     argv: list                      # the words after the binary's path
     expect: tuple                   # exit codes allowed
-    owner: str = None               # "compare": a case of the compare rewrite's (issue #10)
     cwd: str = None
     timeout: float = 30.0
     stdout: str = "capture"         # "capture", "closed", or a path opened for writing

@@ -56,6 +56,8 @@ def run(argv, *, cwd=None, timeout=30.0, stdout="capture", stdin="null", stderr_
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         out_arg = out if stdout in ("capture", "closed") else os.open(stdout, os.O_WRONLY)
         start = time.monotonic()
+        if during is not None and hasattr(during, "before"):
+            during.before()  # e.g. a FIFO's reader, which must exist before the child opens it
         old = signal.pthread_sigmask(signal.SIG_BLOCK, blocked) if blocked else None
         try:
             proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out_arg, stderr=err,
