@@ -153,6 +153,37 @@ import Testing
         #expect(r.stdout.contains("B: ignored my_notes (none of the trace's names)"))
         #expect(r.stdout.contains("4 keys compared, 0 differ"), "\(r.stdout.suffix(300))")
     }
+
+    /// A learner's h list that starts with h_0 has one step too many: compare names that list by
+    /// the learner's name and says why; the notebook's `dC_next` is left unread with a reason.
+    @Test func namesTheListWithAnExtraStep() throws {
+        let dir = try temporaryFolder()
+        let a = dir.appendingPathComponent("a.json").path
+        #expect(try runTool(["step", "--steps", "3", "--format", "json", "-o", a]).status == 0)
+        let json = try JSONParser.parse(String(contentsOfFile: a, encoding: .utf8))
+        func rows(_ section: String, _ key: String) throws -> [JSONValue] {
+            try #require(json[section]?.arrayValue).map { $0[key]! }
+        }
+        let withH0 = try write(.object([("hidden", .array([.numbers([Double](repeating: 0, count: 5))] + rows("forward", "h")))]), "h0.json", in: dir)
+        let r = try runTool(["compare", a, withH0])
+        #expect(r.status == 1)
+        #expect(Self.firstDifference(r).hasPrefix("first difference: A has 3 steps, B has 4: B's hidden (h) has 4, A's 3; a list that starts with h_0"),
+                "\(r.stdout.prefix(500))")
+        // Beside a list of the right length, the list with a row too many is named.
+        let extraRow = try write(.object([("ft", .array(try rows("forward", "f"))), ("it", .array(try rows("forward", "i") + [.numbers([0, 0, 0, 0, 0])]))]),
+                                 "extra.json", in: dir)
+        let e = try runTool(["compare", a, extraRow])
+        #expect(Self.firstDifference(e) == "first difference: A has 3 steps, B has 4: B's it (i) has 4, A's 3; the two files are not runs of the same sequence.",
+                "\(e.stdout.prefix(500))")
+        // The notebook's dC_next names two things one step apart: not guessed, and said why.
+        let next = try write(.object([("dC_next", .array(try rows("backward", "dC_prev"))), ("hidden", .array(try rows("forward", "h")))]),
+                             "next.json", in: dir)
+        let n = try runTool(["compare", a, next])
+        #expect(n.status == 0 && n.stdout.contains("B: dC_next is what step t receives and, in the notebook, also what it returns: "
+                                                   + "save what backward returns at step t as dC_prev"), "\(n.stdout.prefix(500))")
+        let only = try write(.object([("dC_next", .array(try rows("backward", "dC_prev")))]), "only.json", in: dir)
+        assertError(try runTool(["compare", a, only]), status: 65, contains: "save what backward returns at step t as dC_prev")
+    }
 }
 
 /// Writes a JSON value to `name` in `dir`; returns its path.

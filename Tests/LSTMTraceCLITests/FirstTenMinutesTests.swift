@@ -32,6 +32,23 @@ import TraceLSTM
         #expect(entries.count == seen.values.map(\.count).reduce(0, +), "no entry checked twice")
     }
 
+    /// A newcomer's clone has no ../shared beside it: the missing --data file says what to do,
+    /// and a run without --data says that its text is generated (it looked like a real corpus).
+    @Test func dataFileMissingOrLeftOut() throws {
+        let dir = try temporaryFolder()
+        let missing = try runTool(["train", "--data", "../shared/data/shakespear.txt", "--iterations", "1"], currentDirectory: dir)
+        assertError(missing, status: 66, contains: "leave --data out")
+        let generated = try runTool(["train", "--iterations", "1", "--hidden", "4", "--steps", "3", "--sample-length", "0"], currentDirectory: dir)
+        #expect(generated.status == 0, "\(generated.stderr)")
+        #expect(generated.stdout.hasPrefix("data has ") && generated.stdout.contains("(a text lstm-trace generates;"), "\(generated.stdout)")
+        let text = dir.appendingPathComponent("t.txt")
+        try String(repeating: "to be or not to be ", count: 20).write(to: text, atomically: true, encoding: .utf8)
+        let given = try runTool(["train", "--data", text.path, "--iterations", "1", "--hidden", "4", "--steps", "3", "--sample-length", "0"], currentDirectory: dir)
+        #expect(given.status == 0 && !given.stdout.contains("generates"), "\(given.stdout)")
+        let bench = try runTool(["bench", "--iterations", "3", "--repeat", "1", "--hidden", "4", "--steps", "3"], currentDirectory: dir)
+        #expect(bench.stdout.split(separator: "\n").first?.contains("a text lstm-trace generates") == true, "\(bench.stdout)")
+    }
+
     /// The CSV's total loss has a phase of its own, so every forward and backward row has its t.
     @Test func csvTotalLossIsNotAForwardRow() throws {
         let r = try runTool(["step", "--steps", "2", "--format", "csv"])

@@ -54,6 +54,33 @@ import Testing
                 "each of PyTorch's two bias gradients is db, not half of it")
     }
 
+    /// A state_dict with its own module names (rnn, fc) gets its parameters and gradients back
+    /// under those names, from --weights and from a trace of it: a newcomer's `fc.weight` came
+    /// back as `head.weight`, which `load_state_dict` refuses.
+    @Test func pytorchKeepsTheModuleNames() throws {
+        let dir = try temporaryFolder()
+        let drawn = dir.appendingPathComponent("drawn.json").path, own = dir.appendingPathComponent("own.json").path
+        #expect(try runTool(["weights", "--layout", "pytorch", "-o", drawn]).status == 0)
+        guard case .object(let entries) = try JSONParser.parse(String(contentsOfFile: drawn, encoding: .utf8)) else {
+            Issue.record("weights -o drawn.json is not an object"); return
+        }
+        func renamed(_ key: String) -> String {
+            key.replacingOccurrences(of: "lstm.", with: "rnn.").replacingOccurrences(of: "head.", with: "fc.")
+        }
+        try JSONWriter.string(.object(entries.map { (renamed($0.0), $0.1) })).write(toFile: own, atomically: true, encoding: .utf8)
+        let expected = entries.map { renamed($0.0) }
+        #expect(expected.contains("fc.weight") && expected.contains("rnn.weight_ih_l0"))
+        let trace = dir.appendingPathComponent("t.json").path
+        #expect(try runTool(["step", "--weights", own, "--format", "json", "-o", trace]).status == 0)
+        for (label, args) in [("--weights", ["--weights", own]), ("--from", ["--from", trace]), ("--from --gradients", ["--from", trace, "--gradients"])] {
+            let out = dir.appendingPathComponent("out.npz").path
+            let r = try runTool(["weights"] + args + ["--layout", "pytorch", "-o", out])
+            #expect(r.status == 0, "\(label): \(r.stderr)")
+            let names = try NPZ.read(Array(try Data(contentsOf: URL(fileURLWithPath: out)))).map(\.key)
+            #expect(names == expected, "\(label) writes the state_dict's own keys")
+        }
+    }
+
     @Test func stepWritesNpz() throws {
         let dir = try temporaryFolder()
         let npz = dir.appendingPathComponent("t.npz").path, json = dir.appendingPathComponent("t.json").path

@@ -75,7 +75,8 @@ enum BenchCommand: Command {
             ])))
         case .text:
             var s = "lstm-trace bench: H = \(o.hidden), T = \(o.steps), X = \(corpus.vocabulary.count), \(iterations) iterations, "
-                + "\(threads) thread\(threads == 1 ? "" : "s"), fastest of \(repeats)\n"
+                + "\(threads) thread\(threads == 1 ? "" : "s"), fastest of \(repeats)"
+                + (a.string("--data") == nil ? "; \(Text.generatedCorpusNote)\n" : "\n")
             s += String(format: "  tracing off                  %8.3f ms/iteration\n", off)
             s += String(format: "  one iteration traced (JSON)  %8.1f ms more than an untraced one: +%.1f%% over a run of %d iterations (the trace is %.1f MB)\n",
                          traceMs, overhead, runLength, Double(bytes) / 1e6)

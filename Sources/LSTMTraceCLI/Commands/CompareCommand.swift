@@ -14,7 +14,8 @@ enum CompareCommand: Command {
         let sideB = try ArrayFile.comparisonSide(pathB)
         let report = TraceComparison.compare(sideA, sideB, tolerance: tolerance)
         if report.compared == 0 && report.steps == nil {
-            throw CLIError.badData(Text.compareNothingInCommon(pathA, pathB))
+            let note = (sideA.ignored + sideB.ignored).lazy.compactMap(LearnerNames.whyNotRead).first
+            throw CLIError.badData(Text.compareNothingInCommon(pathA, pathB) + (note.map { "; " + $0 } ?? ""))
         }
         var out = "A: \(pathA): \(describe(sideA))\nB: \(pathB): \(describe(sideB))\n"
         let head = report.rows.contains { $0.label.hasSuffix("W_v") || $0.label.hasSuffix("dv") } ? Head.softmax : .linear
@@ -24,6 +25,7 @@ enum CompareCommand: Command {
             }
             if !side.ignored.isEmpty {
                 out += "\(name): ignored " + side.ignored.joined(separator: ", ") + " (none of the trace's names)\n"
+                for note in side.ignored.compactMap(LearnerNames.whyNotRead) { out += "\(name): \(note)\n" }
             }
         }
         for w in report.warnings { out += w + "\n" }

@@ -130,7 +130,9 @@ struct ModelFiles {
         for (option, path) in paths { out.append((String(option.dropFirst(2)), .string(path))) }
         if let w = weights {
             out.append(("weights_layout", .string(w.parameters.layout.rawValue)))
-            if w.parameters.layout == .pytorch { out.append(("biases", .string(Text.pytorchBiasesSummed))) }
+            if let m = w.parameters.modules {
+                out += [("biases", .string(Text.pytorchBiasesSummed)), ("pytorch_lstm", .string(m.lstm)), ("pytorch_head", .string(m.head))]
+            }
         }
         return out
     }

@@ -121,7 +121,8 @@ struct TrainingRun {
         let savePath = a.string("--save")
         var lossSeries = BoundedSeries(), smoothSeries = BoundedSeries()
         let corpus = trainer.corpus
-        try printOut("data has \(corpus.count) characters, \(corpus.vocabulary.count) unique\n")
+        let generated = a.string("--data") == nil ? " (\(Text.generatedCorpusNote))" : ""
+        try printOut("data has \(corpus.count) characters, \(corpus.vocabulary.count) unique\(generated)\n")
         let start = DispatchTime.now()
         let first = trainer.state.iteration
         let progress = ProgressBar(total: iterations - first, label: "iteration")

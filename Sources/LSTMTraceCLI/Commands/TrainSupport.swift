@@ -4,7 +4,12 @@ import TraceLSTM
 /// Loads the training text: --data FILE, or the generated corpus.
 enum CorpusLoader {
     static func load(_ path: String?, steps: Int) throws -> CharCorpus {
-        let text = try path.map(InputFile.text) ?? GeneratedCorpus.text()
+        let text: String
+        do {
+            text = try path.map(InputFile.text) ?? GeneratedCorpus.text()
+        } catch CLIError.cannotRead(let p, let reason) where reason == Text.noSuchFile {
+            throw CLIError.cannotRead(path: p, reason: reason + Text.dataNotFoundHint)
+        }
         do {
             return try CharCorpus(text: text, steps: steps)
         } catch {

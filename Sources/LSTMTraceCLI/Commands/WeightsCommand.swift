@@ -16,6 +16,8 @@ enum WeightsCommand: Command {
         let layout = try a.choice("--layout", default: ParameterLayout.ours)
         let gradients = a.flag("--gradients")
         let parameters: ParameterSet
+        // PyTorch's keys keep the module names of the state_dict the weights came from.
+        var modules = PyTorchModules.standard
         if let from = a.string("--from") {
             for name in (ModelSpecs.modelOptions + ModelSpecs.ownModelOptions).map(\.name) where a.has(name) {
                 throw a.usageError("\(name) " + Text.fromWithModelOption, option: name)
@@ -26,13 +28,19 @@ enum WeightsCommand: Command {
             }
             guard !gradients || trace.gradients != nil else { throw CLIError.badData(Text.traceHasNoGradients(from)) }
             parameters = gradients ? trace.gradients! : trace.parameters
+            let recorded = Dictionary(trace.settings, uniquingKeysWith: { a, _ in a })
+            if case .string(let lstm)? = recorded["pytorch_lstm"], case .string(let head)? = recorded["pytorch_head"] {
+                modules = PyTorchModules(lstm: lstm, head: head)
+            }
         } else {
-            let problem = try ModelOptions(a).problem
+            let options = try ModelOptions(a)
+            if let m = options.files.weights?.parameters.modules { modules = m }
+            let problem = try options.problem
             parameters = gradients
                 ? problem.model.gradients(input: problem.input, target: problem.target, h0: problem.h0, c0: problem.c0).gradients
                 : problem.model.parameters
         }
-        let arrays = ParameterArrays.arrays(parameters, layout: layout, gradient: gradients)
+        let arrays = ParameterArrays.arrays(parameters, layout: layout, gradient: gradients, modules: modules)
         switch kind {
         case .npz:
             let bytes: [UInt8]

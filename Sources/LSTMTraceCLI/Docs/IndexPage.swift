@@ -7,7 +7,8 @@ enum IndexPage {
         var s = f.header("TraceLSTM docs")
         s += "Every number on these pages was written by `lstm-trace docs --out docs`, and CI regenerates them and "
             + "fails if a single character differs. Timings are not here; they change from run to run. "
-            + "`python3 Examples/python/bench.py` writes them to [benchmarks.md](benchmarks.md). Each page gives the "
+            + "`python3 Examples/python/bench.py .build/release/lstm-trace DATA --markdown docs/benchmarks.md` writes them "
+            + "to [benchmarks.md](benchmarks.md). Each page gives the "
             + "`lstm-trace html` command that opens its example in the explorer, one HTML file that shows the cell, "
             + "every step, forward and backward.\n\n"
         s += "| page | what it shows |\n|---|---|\n"

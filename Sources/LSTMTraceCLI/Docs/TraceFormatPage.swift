@@ -65,7 +65,7 @@ enum TraceFormatPage {
         s += "\n`config` holds `input`, `hidden`, `output`, `steps`, `concat` (`h-first`: $z_t = [h_{t-1}, x_t]$; `x-first`: "
             + "$[x_t, h_{t-1}]$), `head` (`linear`, `softmax`) and `loss`, then what the run records: `seed` and `init` where "
             + "anything was drawn, `forget_bias`, and for your own files `weights`, `weights_layout` (`ours`, `pytorch`), "
-            + "`biases` (PyTorch's, summed), `inputs`, `target`, `h0`, `c0`.\n\n"
+            + "`biases` (PyTorch's, summed), `pytorch_lstm` and `pytorch_head` (a state_dict's module names), `inputs`, `target`, `h0`, `c0`.\n\n"
 
         s += "## Your own model in: `--weights`, `--inputs`, `--target`, `--h0`, `--c0`\n\n"
         s += "Each file may be `.npy`, `.npz` (np.savez; np.savez_compressed is read too), CSV (one row a line) or JSON; "
@@ -83,8 +83,9 @@ enum TraceFormatPage {
         s += "`nn.LSTM(X, H)` stacks the four gates in one matrix per input, in the order i, f, g, o (g is our C̃), and has two "
             + "biases where we have one. `--weights` reads a state_dict saved as "
             + "`np.savez(f, **{k: v.detach().numpy() for k, v in model.state_dict().items()})`; "
-            + "`lstm-trace weights --layout pytorch` writes one (`\(ParameterArrays.pytorchPrefixes.lstm)…`, "
-            + "`\(ParameterArrays.pytorchPrefixes.head)weight`, `\(ParameterArrays.pytorchPrefixes.head)bias`).\n\n"
+            + "`lstm-trace weights --layout pytorch` writes one (`\(PyTorchModules.standard.lstmPrefix)…`, "
+            + "`\(PyTorchModules.standard.headPrefix)weight`, `\(PyTorchModules.standard.headPrefix)bias`; for weights read from your "
+            + "state_dict, under its own module names, which the trace keeps as `pytorch_lstm` and `pytorch_head`).\n\n"
         s += "| ours | PyTorch (rows of each) |\n|---|---|\n"
         for (block, gate) in ParameterArrays.pytorchGateOrder.enumerated() {
             func multiple(_ n: Int) -> String { n == 0 ? "0" : n == 1 ? "H" : "\(n)H" }

@@ -26,7 +26,7 @@ enum InputFile {
                       inspect: ((ArraySlice<UInt8>, Int) throws -> Void)? = nil) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
-            let reason = errno == ENOENT ? "no such file" : errno == EACCES ? "permission denied" : String(cString: strerror(errno))
+            let reason = errno == ENOENT ? Text.noSuchFile : errno == EACCES ? "permission denied" : String(cString: strerror(errno))
             throw CLIError.cannotRead(path: path, reason: reason)
         }
         defer { close(fd) }

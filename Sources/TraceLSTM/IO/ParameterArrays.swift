@@ -10,9 +10,35 @@ public enum ParameterLayout: String, CaseIterable, Sendable {
     case pytorch
 }
 
+/// The module names of a PyTorch `state_dict`: `lstm` in `lstm.weight_ih_l0` (the `nn.LSTM`),
+/// `head` in `head.weight` (the `nn.Linear`). An empty name is a key without a prefix.
+public struct PyTorchModules: Sendable, Equatable {
+    public var lstm: String, head: String
+
+    public init(lstm: String, head: String) {
+        self.lstm = lstm
+        self.head = head
+    }
+
+    /// The names a key's prefix gives: "rnn." is rnn, "" is none.
+    init(lstmPrefix: String, headPrefix: String) {
+        func name(_ prefix: String) -> String { prefix.hasSuffix(".") ? String(prefix.dropLast()) : prefix }
+        self.init(lstm: name(lstmPrefix), head: name(headPrefix))
+    }
+
+    public var lstmPrefix: String { lstm.isEmpty ? "" : lstm + "." }
+    public var headPrefix: String { head.isEmpty ? "" : head + "." }
+
+    /// What `weights --layout pytorch` writes for a model it drew: a module with
+    /// `self.lstm = nn.LSTM(…)` and `self.head = nn.Linear(…)`.
+    public static let standard = PyTorchModules(lstm: "lstm", head: "head")
+}
+
 /// The parameters a file holds, with the sizes its shapes give.
 public struct ImportedParameters: Sendable {
     public let layout: ParameterLayout
+    /// A PyTorch file's own module names, so that its gradients go back under its own keys.
+    public let modules: PyTorchModules?
     /// X, H and K, from the shapes.
     public let input: Int, hidden: Int, output: Int
     /// The head the names fix (`W_v` is a softmax head, `W_y` a linear one); nil when they do
@@ -36,10 +62,6 @@ public struct ImportedParameters: Sendable {
 public enum ParameterArrays {
     /// PyTorch's gate order within its stacked matrices and biases: i, f, g (= C̃), o.
     public static let pytorchGateOrder: [ParameterName] = [.wi, .wf, .wc, .wo]
-    /// The prefixes `weights --layout pytorch` writes: a module with `self.lstm = nn.LSTM(…)`
-    /// and `self.head = nn.Linear(…)` loads them with `load_state_dict`.
-    public static let pytorchPrefixes = (lstm: "lstm.", head: "head.")
-
     /// Reads parameters from named arrays: PyTorch's layout when a name ends in
     /// `weight_ih_l0`, else ours (names through `LearnerNames`). `concat` is the order of the
     /// columns of W in the file (ours only). Throws a line naming the key and the shape expected.
@@ -94,7 +116,7 @@ public enum ParameterArrays {
             }
             p[name] = Matrix(rows: s.rows, cols: s.cols, storage: a.values)
         }
-        return ImportedParameters(layout: .ours, input: X, hidden: H, output: K, head: head, values: p.values)
+        return ImportedParameters(layout: .ours, modules: nil, input: X, hidden: H, output: K, head: head, values: p.values)
     }
 
     static var expectedNames: String {
@@ -173,7 +195,8 @@ public enum ParameterArrays {
         }
         p[.wy] = Matrix(rows: K, cols: H, storage: w.array.values)
         p[.by] = Matrix(column: b.array.values)
-        return ImportedParameters(layout: .pytorch, input: X, hidden: H, output: K, head: nil, values: p.values)
+        let modules = PyTorchModules(lstmPrefix: prefix, headPrefix: String(w.name.dropLast("weight".count)))
+        return ImportedParameters(layout: .pytorch, modules: modules, input: X, hidden: H, output: K, head: nil, values: p.values)
     }
 
     /// The bias beside a gate matrix (b_y beside W_y).
@@ -190,11 +213,13 @@ public enum ParameterArrays {
     /// Parameters (or, with `gradient`, their gradients) as named arrays in `layout`.
     ///
     /// Ours: the trace's keys (`dW_f`, … for gradients), W as H × Z in the concat order, b as
-    /// H × 1. PyTorch's: `lstm.weight_ih_l0`, … and `head.weight`, `head.bias`; PyTorch's two
+    /// H × 1. PyTorch's: `lstm.weight_ih_l0`, … and `head.weight`, `head.bias` (or `modules`'
+    /// own names); PyTorch's two
     /// biases add up to ours, so the parameters are written as `bias_ih_l0` = b and
     /// `bias_hh_l0` = 0, while each of the two gradients equals db (∂L/∂b_ih = ∂L/∂b_hh = ∂L/∂b,
     /// because b_ih and b_hh enter only through their sum).
-    public static func arrays(_ p: ParameterSet, layout: ParameterLayout, gradient: Bool) -> [(name: String, array: NumpyArray)] {
+    public static func arrays(_ p: ParameterSet, layout: ParameterLayout, gradient: Bool,
+                              modules: PyTorchModules = .standard) -> [(name: String, array: NumpyArray)] {
         let c = p.config, H = c.hidden, X = c.input
         switch layout {
         case .ours:
@@ -215,7 +240,7 @@ public enum ParameterArrays {
                 bih += b
                 bhh += gradient ? b : [Double](repeating: 0, count: H)
             }
-            let (l, h) = pytorchPrefixes
+            let (l, h) = (modules.lstmPrefix, modules.headPrefix)
             return [(l + "weight_ih_l0", NumpyArray(shape: [4 * H, X], values: wih)),
                     (l + "weight_hh_l0", NumpyArray(shape: [4 * H, H], values: whh)),
                     (l + "bias_ih_l0", NumpyArray(vector: bih)), (l + "bias_hh_l0", NumpyArray(vector: bhh)),

@@ -111,6 +111,19 @@ public enum LearnerNames {
         String(name.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) })
     }
 
+    /// Why a name that is none of the trace's is left unread, where a learner would expect it
+    /// read: the notebook's `dh_next` and `dC_next` name both what step t receives from t + 1
+    /// and what its backward returns for t − 1, one step apart, so neither is guessed.
+    public static func whyNotRead(_ name: String) -> String? {
+        switch fold(name) {
+        case "dhnext", "dcnext":
+            let q: Quantity = fold(name) == "dhnext" ? .dhPrev : .dCPrev
+            return "\(name) is what step t receives and, in the notebook, also what it returns: save what backward returns "
+                + "at step t as \(q.key)"
+        default: return nil
+        }
+    }
+
     /// What `name` stands for, or nil when it is none of the trace's names. `inStep` is true
     /// for a key inside one step's object (`forward[k]`), where only per-step quantities
     /// belong and `loss` is the step's term.

@@ -109,11 +109,38 @@ public enum TraceComparison {
         }
         let (sa, sb) = (a.stepNumbers, b.stepNumbers)
         let steps = !sa.isEmpty && !sb.isEmpty && sa != sb
-            ? (sa.count != sb.count ? "A has \(sa.count) step\(sa.count == 1 ? "" : "s"), B has \(sb.count)"
+            ? (sa.count != sb.count ? "A has \(sa.count) step\(sa.count == 1 ? "" : "s"), B has \(sb.count)" + stepCountCulprit(a, b)
                 : "A has steps \(describe(sa)), B has \(describe(sb))")
             : nil
         return ComparisonReport(rows: rows, warnings: warnings, steps: steps,
                                 firstDifference: FirstDifference.find(a, b, tolerance, config, steps: steps))
+    }
+
+    /// Which quantity gives a file its extra steps, by the file's own name, when the step counts
+    /// differ: `: B's hidden (h) has 6, A's 5; a list that starts with h_0 has one row more than
+    /// h_1 … h_T`. Named when another quantity has every step of the shorter file in both files,
+    /// or when it is h or C with one row more (a list that kept h_0 or C_0); two runs of
+    /// different lengths name none.
+    static func stepCountCulprit(_ a: ComparisonSide, _ b: ComparisonSide) -> String {
+        func count(_ side: ComparisonSide, _ q: Quantity) -> Int { side.steps[q]?.count ?? 0 }
+        func name(_ side: ComparisonSide, _ q: Quantity) -> String {
+            guard let given = side.matched.first(where: { $0.key == .quantity(q) })?.name, given != q.key else { return q.key }
+            return "\(given) (\(q.key))"
+        }
+        let shared = (Quantity.forwardOrder + Quantity.backwardOrder).filter { count(a, $0) > 0 && count(b, $0) > 0 }
+        let differing = shared.filter { count(a, $0) != count(b, $0) }
+        guard let q = differing.first else { return "" }
+        let (na, nb) = (count(a, q), count(b, q))
+        let (more, fewer, side, label) = na > nb ? (na, nb, a, "A") : (nb, na, b, "B")
+        let keptInitialState = more == fewer + 1 && [.h, .c].contains(q)
+        let shorter = min(a.stepNumbers.count, b.stepNumbers.count)
+        let othersAgree = shared.contains { count(a, $0) == shorter && count(b, $0) == shorter }
+        guard othersAgree || keptInitialState else { return "" }
+        var line = ": \(label)'s \(name(side, q)) has \(more), \(label == "A" ? "B" : "A")'s \(fewer)"
+        if keptInitialState {
+            line += "; a list that starts with \(q == .h ? "h_0" : "C_0") has one row more than \(q == .h ? "h_1 … h_T" : "C_1 … C_T")"
+        }
+        return line
     }
 
     /// The model whose equations the explanations quote: A's config, else B's, else what the
