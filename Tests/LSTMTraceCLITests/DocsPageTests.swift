@@ -72,6 +72,16 @@ import TraceLSTM
         }
     }
 
+    /// The cell diagrams are drawn in the layout whose text CellDiagramTests holds to 12 px or
+    /// more in GitHub's text column (docsDrawingReadsInGitHubsTextColumn).
+    @Test func cellDiagramsUseTheCompactLayout() throws {
+        let all = try Self.generated.get()
+        for name in ["forward-cell.svg", "backward-cell.svg"] {
+            let svg = try #require(all[name], "lstm-trace docs writes \(name)")
+            #expect(svg.contains("data-layout=\"compact\""), "\(name) is not drawn in the compact layout")
+        }
+    }
+
     /// GitHub's text column is about 830 px; MathJax draws these pages' equations within 6 % of
     /// `PageScan.estimatedWidth` (measured on every display equation of the old and new pages,
     /// 107 to 1221 px), so 780 estimated keeps every row inside it.

@@ -8,9 +8,10 @@ enum CellDiagramFigure {
     enum Pass: String { case forward, backward }
 
     /// The SVG of the cell at `step` with unit `unit`'s values (or gradients): the explorer's
-    /// drawing (Sources/TraceLSTM/Render/Diagram), filled in.
+    /// drawing (Sources/TraceLSTM/Render/Diagram), filled in, in the compact layout, whose text
+    /// is at least 12 px high in GitHub's text column (about 880 px).
     static func svg(_ trace: Trace, step: Int, unit: Int, pass: Pass) -> String? {
-        CellDiagram.svg(trace: trace, t: step, unit: unit, pass: pass == .forward ? .forward : .backward, layout: .wide)
+        CellDiagram.svg(trace: trace, t: step, unit: unit, pass: pass == .forward ? .forward : .backward, layout: .compact)
     }
 
     /// The Markdown that shows the diagram and the file to write, or nil without a diagram.

@@ -149,7 +149,7 @@ import Testing
 
     /// No two nodes overlap, every node lies inside the drawing, every text fits its box (by
     /// the conservative metrics), and every wire is a run of horizontal and vertical segments
-    /// that starts and ends on the sides of its nodes.
+    /// that starts and ends on the sides of its nodes and crosses no other node.
     @Test func layoutHasNoOverlaps() throws {
         for (name, trace) in Self.traces {
             for layout in CellDiagram.Layout.allCases {
@@ -163,11 +163,26 @@ import Testing
                         #expect(!p.rect.intersects(q.rect), "\(name) \(layout): \(p.node.id) overlaps \(q.node.id)")
                     }
                 }
+                for p in placed where !p.node.kind.isOp {
+                    // The widest line and the lines' height, with at least half the padding
+                    // around them (the neighbours' cells are sized by hand).
+                    let widest = (p.node.forward + p.node.backward).map(d.lineWidth).max() ?? 0
+                    let lines = Double(max(p.node.forward.count, p.node.backward.count))
+                    #expect(widest + CellDiagram.Metrics.paddingX <= p.rect.width
+                            && lines * CellDiagram.Metrics.lineHeight + CellDiagram.Metrics.paddingY <= p.rect.height,
+                            "\(name) \(layout): the text of \(p.node.id) (\(widest) wide, \(lines) lines) overflows its box \(p.rect)")
+                }
                 let rects = Dictionary(uniqueKeysWithValues: placed.map { ($0.node.id, $0.rect) })
                 for wire in arrangement.wires {
                     let points = wire.route.map { d.point($0, rects) }
                     for (p, q) in zip(points, points.dropFirst()) {
                         #expect(p.x == q.x || p.y == q.y, "\(layout) \(wire.id): a slanted segment")
+                        // No wire runs through a box it does not join.
+                        let segment = DiagramRect(x: min(p.x, q.x), y: min(p.y, q.y), width: abs(p.x - q.x), height: abs(p.y - q.y))
+                        for (id, r) in rects where id != wire.from && id != wire.to {
+                            let inner = DiagramRect(x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2)
+                            #expect(!segment.touches(inner), "\(name) \(layout) \(wire.id): runs through \(id)")
+                        }
                     }
                     for (id, p) in [(wire.from, points.first!), (wire.to, points.last!)] {
                         let r = rects[id]!
@@ -183,6 +198,62 @@ import Testing
         }
     }
 
+    /// GitHub shows a docs page's images in a text column about 880 px wide. The docs' drawing
+    /// (the compact layout) is drawn at least that wide, so the column scales it to 880 px, and
+    /// then its smallest text, subscripts included, is 12 px high or more.
+    @Test func docsDrawingReadsInGitHubsTextColumn() throws {
+        let column = 880.0, smallest = 12.0
+        let cssSizes = Self.cssFontSizes(CellDiagram.styleSheet)
+        let defaultSize = try #require(cssSizes["text"], "the style sheet gives text a font-size")
+        for (name, trace) in Self.traces {
+            for pass in CellDiagram.Pass.allCases {
+                let svg = CellDiagram.svg(trace: trace, t: 2, unit: 1, pass: pass, layout: .compact)
+                let root = try #require(XMLElement.parse(svg))
+                let viewBox = (root["viewBox"] ?? "").split(separator: " ").compactMap { Double($0) }
+                let viewWidth = try #require(viewBox.count == 4 ? viewBox[2] : nil, "\(name) \(pass): no viewBox")
+                let fileWidth = try #require(Double(root["width"] ?? ""), "\(name) \(pass): no width")
+                #expect(fileWidth >= column, "\(name) \(pass): \(fileWidth) px wide, so the column shows it narrower than \(column)")
+                var runs: [(size: Double, text: String)] = []
+                for text in root.all where text.name == "text" {
+                    let size = (text["class"] ?? "").split(separator: " ").compactMap { cssSizes["." + $0] }.first ?? defaultSize
+                    runs += Self.textRuns(text, size: size)
+                }
+                #expect(runs.count > 50, "\(name) \(pass): \(runs.count) runs of text")
+                for run in runs {
+                    let onScreen = run.size * column / viewWidth
+                    #expect(onScreen >= smallest, "\(name) \(pass): “\(run.text)” is \(onScreen) px high at \(column) px wide")
+                }
+            }
+        }
+    }
+
+    /// The font sizes the style sheet gives text: "text" for every text, ".offset" and so on
+    /// for a class.
+    static func cssFontSizes(_ css: String) -> [String: Double] {
+        let rule = try! NSRegularExpression(pattern: #"([^{}]+)\{([^}]*)\}"#)
+        let fontSize = try! NSRegularExpression(pattern: #"font-size:\s*([0-9.]+)px"#)
+        var sizes: [String: Double] = [:]
+        for m in rule.matches(in: css, range: NSRange(css.startIndex..., in: css)) {
+            let body = String(css[Range(m.range(at: 2), in: css)!])
+            guard let f = fontSize.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)),
+                  let size = Double(body[Range(f.range(at: 1), in: body)!]) else { continue }
+            for selector in css[Range(m.range(at: 1), in: css)!].split(separator: ",") {
+                guard let last = selector.split(separator: " ").last else { continue }
+                sizes[String(last)] = size
+            }
+        }
+        return sizes
+    }
+
+    /// Each stretch of visible text under an element with the font size it is drawn at (a
+    /// tspan's `font-size`, or its parent's).
+    static func textRuns(_ e: XMLElement, size: Double) -> [(size: Double, text: String)] {
+        let own = e["font-size"].flatMap(Double.init) ?? size
+        var runs = [(size: own, text: e.text)]
+        for child in e.children { runs += textRuns(child, size: own) + [(size: own, text: child.tail)] }
+        return runs.filter { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
+
     @Test func symbolTextReadsSubscripts() {
         func runs(_ s: String) -> [String] { SymbolText(s).runs.map { $0.isSubscript ? "_" + $0.text : $0.text } }
         #expect(runs("C_{t−1}") == ["C", "_t−1"])
@@ -192,5 +263,19 @@ import Testing
         #expect(runs("y_T,k − Y_k") == ["y", "_T,k", " − Y", "_k"])
         #expect(runs("[h_{t−1}, x_t]") == ["[h", "_t−1", ", x", "_t", "]"])
         #expect(runs("a_") == ["a_"])
+    }
+}
+
+extension DiagramRect {
+    /// Whether the two share a point, a line of zero width included.
+    func touches(_ r: DiagramRect) -> Bool {
+        x <= r.maxX && r.x <= maxX && y <= r.maxY && r.y <= maxY
+    }
+}
+
+extension CellDiagram.Kind {
+    var isOp: Bool {
+        if case .op = self { return true }
+        return false
     }
 }

@@ -1,9 +1,10 @@
-/// Where the nodes sit and how the wires run, in two arrangements of the same cell.
+/// Where the nodes sit and how the wires run, in three arrangements of the same cell.
 ///
 /// `wide` follows colah's drawing: the cell state runs along the top from C_{t−1} to C_t, the
 /// four layers stand in a row fed by z_t from below, and the step before and the step after
 /// flank the cell. `narrow` turns it for a phone: the cell state runs down the left edge,
 /// the layers stack in one column fed from the right, and the neighbours sit above and below.
+/// `compact` (CellDiagram+CompactLayout.swift) folds `wide` into the docs' text column.
 extension CellDiagram {
     struct Arrangement {
         var width: Double
@@ -12,16 +13,20 @@ extension CellDiagram {
         var wires: [DiagramWire]
         /// Where a wire splits, drawn as a dot.
         var junctions: [DiagramPoint]
+        /// The standalone file's size (its `width` and `height`) over its viewBox's: above 1, a
+        /// page shows it larger, down to the width of its column.
+        var fileScale: Double = 1
     }
 
     static func arrangement(_ layout: Layout) -> Arrangement {
         switch layout {
         case .wide: return wide
         case .narrow: return narrow
+        case .compact: return compact
         }
     }
 
-    private static func wire(_ from: String, _ to: String, _ route: DiagramWaypoint...) -> DiagramWire {
+    static func wire(_ from: String, _ to: String, _ route: DiagramWaypoint...) -> DiagramWire {
         DiagramWire(from: from, to: to, route: route)
     }
 

@@ -25,9 +25,14 @@ public struct CellDiagram: Sendable {
         case forward, backward
     }
 
-    /// `wide` (1400 × 700, colah's arrangement) or `narrow` (400 wide, for a phone).
+    /// `wide` (1400 × 700, colah's arrangement) or `narrow` (400 wide, for a phone), which the
+    /// explorer switches between; `compact` (816 × 580) for the docs, whose SVG GitHub shows in
+    /// a text column about 880 px wide.
     public enum Layout: String, CaseIterable, Sendable {
-        case wide, narrow
+        case wide, narrow, compact
+
+        /// The layouts the explorer page draws (its style sheet shows one by the window's width).
+        public static let explorer: [Layout] = [.wide, .narrow]
     }
 
     public let config: LSTMConfiguration
@@ -178,11 +183,12 @@ extension CellDiagram {
         let standalone = filler != nil
         let top = standalone ? Metrics.captionHeight : 0
         let width = arrangement.width, height = arrangement.height + top
+        let scale = arrangement.fileScale
         let arrow = "\(idPrefix)-arrow"
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cell-diagram\" data-layout=\"\(layout.rawValue)\" "
             + "data-pass=\"\(pass.rawValue)\" viewBox=\"0 0 \(n(width)) \(n(height))\""
         if standalone {
-            out += " width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(idPrefix)-title\">\n"
+            out += " width=\"\(n(width * scale))\" height=\"\(n(height * scale))\" role=\"img\" aria-labelledby=\"\(idPrefix)-title\">\n"
             out += "<title id=\"\(idPrefix)-title\">\(escape(caption(filler!)))</title>\n"
             out += "<style>\n\(CellDiagram.styleSheet)</style>\n"
             out += "<rect class=\"backdrop\" x=\"0\" y=\"0\" width=\"\(n(width))\" height=\"\(n(height))\"/>\n"

@@ -29,7 +29,7 @@ public enum HTMLExplorer {
     static func diagrams(_ trace: Trace) -> String {
         let passes = trace.hasBackward ? CellDiagram.Pass.allCases : [.forward]
         return passes.flatMap { pass in
-            CellDiagram.Layout.allCases.map { layout in
+            CellDiagram.Layout.explorer.map { layout in
                 CellDiagram(trace: trace, pass: pass, layout: layout).template(idPrefix: "\(pass.rawValue)-\(layout.rawValue)")
             }
         }.joined()
