@@ -91,6 +91,23 @@ def numbers(d, tv, state, digits):
     return out, len(shown)
 
 
+def neighbours(d, tv, state):
+    """The neighbouring steps' boxes: the step's number, the initial state before step 1 and
+    the end after step T (CellDiagram.stepLabel), never a bare "none"."""
+    shown = d.js(VISIBLE_JS + """
+      return Array.from(document.querySelectorAll('#diagram svg.cell-diagram text.step')).filter(visible)
+        .map(function (e) { return [e.getAttribute('data-offset'), e.textContent]; });""")
+    out = []
+    for offset, text in shown:
+        t = state["t"] + int(offset)
+        expected = str(t) if 1 <= t <= tv.T else "h₀, C₀" if t < 1 else "end"
+        if text != expected:
+            out.append(("neighbours", f"the box of step t {'+' if int(offset) > 0 else '−'} {abs(int(offset))} says {text!r}, not {expected!r}"))
+    if len(shown) != 2:
+        out.append(("neighbours", f"{len(shown)} neighbouring steps shown, not 2"))
+    return out
+
+
 def diagram_boxes(d):
     """No SVG text outside its box; no two boxes overlap."""
     found = d.js(VISIBLE_JS + """

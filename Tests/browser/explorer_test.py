@@ -14,7 +14,7 @@ passes only if every real page passes and every planted fault is caught.
 
 Categories a planted fault must trip: errors, fetch, format, diagram, url, overflow (SVG),
 html-overflow (HTML, clipped or past its panel), small-text, sideways, arrows, wiring, direction,
-labels, numbers, formula, tooltip, characters, load-time. A check that cannot run on a page is
+labels, neighbours, numbers, formula, tooltip, characters, load-time. A check that cannot run on a page is
 reported as "harness".
 
 Screenshots of every state go to a folder it prints (--shots, default .build/explorer-screenshots).
@@ -95,6 +95,7 @@ class Run:
         problems += checks.sideways(d)
         problems += checks.wires(d, pass_)
         problems += checks.labels(d, pass_)
+        problems += checks.neighbours(d, tv, state)
         counts = {"numbers": 0, "blocks": 0}
         p, n = checks.numbers(d, tv, state, self.digits)
         problems += p

@@ -113,6 +113,11 @@ def summary_clipped(html):
 
 
 # (name, what the checks must report, the page, the width, the pass, the fault)
+def none_past_the_ends(html):
+    """The old words: "none" before step 1, where h_0 and C_0 stand, and after step T."""
+    return replace_once(html, 't < 1 ? "h₀, C₀" : "end"', '"none"')
+
+
 def faults(step_trace):
     return [
         ("a wire without arrowhead", "arrows", "step", 1400, "forward", no_arrowhead),
@@ -133,4 +138,5 @@ def faults(step_trace):
         ("two diagrams at once", "diagram", "step", 1400, "forward", both_diagrams),
         ("a page that ignores its URL", "url", "step", 1400, "forward", fragment_ignored),
         ("a summary clipped at 400 px", "html-overflow", "notebook", 400, "forward", summary_clipped),
+        ("'none' beside the initial state", "neighbours", "tiny", 1400, "backward", none_past_the_ends),
     ]

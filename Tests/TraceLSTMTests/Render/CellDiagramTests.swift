@@ -125,6 +125,20 @@ import Testing
         #expect(v.vector("dx") == Array(trace.steps[1][.dz]![5..<8]))
     }
 
+    /// Past the ends the neighbours' boxes name what stands there: the initial state before
+    /// step 1 (a nonzero h_0 sat beside "none"), nothing after step T; a box that shows two
+    /// entries of a longer vector says so (x_t[1] went missing without a word).
+    @Test func neighboursAndPartialVectorsSayWhatTheyShow() throws {
+        let trace = Self.traces[0].1, T = trace.steps.count
+        let first = CellDiagram.svg(trace: trace, t: 1, unit: 0), last = CellDiagram.svg(trace: trace, t: T, unit: 0)
+        #expect(first.contains("data-offset=\"-1\" x=") && first.contains(">h₀, C₀</text>"), "before step 1: the initial state")
+        #expect(last.contains(">end</text>") && !last.contains(">none</text>"), "after step T: the end")
+        #expect(first.contains(">input: largest 2 of 3</text>"), "X = 3, two shown")
+        let two = StepProblem(config: LSTMConfiguration(input: 2, hidden: 3, output: 2), steps: 1, seed: 0, initialization: .tutorial).trace()
+        #expect(CellDiagram.svg(trace: two, t: 1, unit: 0).contains(">input</text>"), "X = 2: both shown, nothing to say")
+        #expect(CellDiagram.stepLabel(0, steps: 3) == "h₀, C₀" && CellDiagram.stepLabel(4, steps: 3) == "end" && CellDiagram.stepLabel(2, steps: 3) == "2")
+    }
+
     @Test func charactersAndTargetsAreNamed() throws {
         let trace = Self.traces[1].1
         let file = CellDiagram.svg(trace: trace, t: 1, unit: 0)

@@ -24,7 +24,7 @@ extension CellDiagram {
         case character(key: String, slot: Slot, prefix: String)
         /// "t − 1" or "t + 1" (a neighbouring step), in muted text.
         case offset(Int)
-        /// That neighbour's step number, or "none" past either end.
+        /// That neighbour's step number, or what stands past either end (`stepLabel`).
         case step(Int)
     }
 
@@ -72,6 +72,10 @@ extension CellDiagram {
                  backward: [.title(name + " " + activation), value(dOut), value(dPre)])
         }
         let softmax = config.head == .softmax
+        // A box that shows two entries of a longer vector says which two.
+        func twoOf(_ n: Int) -> String { n > 2 ? ": largest 2 of \(n)" : "" }
+        let inputTitle = "input" + (characters ? "" : twoOf(config.input))
+        let headTitle = config.head.rawValue + " head" + (softmax ? "" : twoOf(config.output))
         let xLines: [Line] = characters
             ? [value(.x, .rank0), .character(key: Quantity.x.key, slot: .rank0, prefix: "input")]
             : [value(.x, .rank0)] + (config.input > 1 ? [value(.x, .rank1)] : [])
@@ -97,8 +101,8 @@ extension CellDiagram {
                  backward: [.title(cellState), value(.dCPrev)]),
             Node(id: "h_prev", kind: .state, name: hiddenState + " " + sym(.hPrev), forward: [.title(hiddenState), value(.hPrev)],
                  backward: [.title(hiddenState), value(.dhPrev)]),
-            Node(id: "x", kind: .state, name: "input " + sym(.x), forward: [.title("input")] + xLines,
-                 backward: [.title("input")] + dxLines),
+            Node(id: "x", kind: .state, name: "input " + sym(.x), forward: [.title(inputTitle)] + xLines,
+                 backward: [.title(inputTitle)] + dxLines),
             Node(id: "z", kind: .state, name: "concatenation " + concat, forward: [.equation(concat)], backward: [.equation(dConcat)]),
             gate("f", Quantity.f.symbol.meaning, "σ", pre: .aF, out: .f, dOut: .dF, dPre: .daF),
             gate("i", Quantity.i.symbol.meaning, "σ", pre: .aI, out: .i, dOut: .dI, dPre: .daI),
@@ -115,8 +119,8 @@ extension CellDiagram {
             Node(id: "h", kind: .state, name: hiddenState + " " + sym(.h), forward: [.title(hiddenState), value(.h)],
                  backward: [.title(hiddenState), value(.dh), .value(key: DerivedKey.dhNext, symbol: DerivedKey.dhNext, slot: .unit)]),
             Node(id: "head", kind: .state, name: config.head.rawValue + " head",
-                 forward: [.title(config.head.rawValue + " head")] + headLines.forward,
-                 backward: [.title(config.head.rawValue + " head")] + headLines.backward),
+                 forward: [.title(headTitle)] + headLines.forward,
+                 backward: [.title(headTitle)] + headLines.backward),
             Node(id: "nextStep", kind: .neighbour, name: "the step after", forward: [.offset(1), .step(1)],
                  backward: [.offset(1), .step(1)]),
         ]

@@ -157,7 +157,7 @@ extension CellDiagram {
             return TextMetrics.width(offsetText(d), font: .sans, size: Metrics.smallFontSize)
         case .step:
             let number = String(repeating: "9", count: String(max(steps, 1)).count)
-            return max(TextMetrics.width(number, font: .sans, size: Metrics.fontSize), TextMetrics.width("none", font: .sans, size: Metrics.fontSize))
+            return ([number] + Self.pastTheEnds).map { TextMetrics.width($0, font: .sans, size: Metrics.fontSize) }.max()!
         }
     }
 
@@ -175,6 +175,16 @@ extension CellDiagram {
     }
 
     func offsetText(_ d: Int) -> String { d < 0 ? "t − \(-d)" : "t + \(d)" }
+
+    /// What a neighbour's box says past either end of the sequence: before step 1 stands the
+    /// initial state (h_0, C_0, zero unless given), after step T nothing. The explorer's
+    /// script writes the same words (explorer-diagram.js).
+    static let pastTheEnds = ["h₀, C₀", "end"]
+
+    /// A neighbour's label: its step number, or what stands past the end.
+    static func stepLabel(_ t: Int, steps: Int) -> String {
+        (1...max(steps, 1)).contains(t) ? String(t) : t < 1 ? pastTheEnds[0] : pastTheEnds[1]
+    }
 
     func render(idPrefix: String, filler: Filler?) -> String {
         let arrangement = CellDiagram.arrangement(layout)
@@ -276,8 +286,8 @@ extension CellDiagram {
             return "<text class=\"offset\" \(at)>\(escape(offsetText(d)))</text>\n"
         case .step(let d):
             var label = "–"
-            if let f = filler { label = (1...steps).contains(f.values.t + d) ? String(f.values.t + d) : "none" }
-            return "<text class=\"step\" data-offset=\"\(d)\" \(at)>\(label)</text>\n"
+            if let f = filler { label = Self.stepLabel(f.values.t + d, steps: steps) }
+            return "<text class=\"step\" data-offset=\"\(d)\" \(at)>\(escape(label))</text>\n"
         case .character(let key, let slot, let prefix):
             var name = "–", index = ""
             if let f = filler, let k = f.values.index(slot, of: key, unit: f.unit) {

@@ -38,7 +38,8 @@ function fillDiagram(svg) {
   });
   Array.prototype.forEach.call(svg.querySelectorAll("text.step"), function (line) {
     var t = state.t + parseInt(line.getAttribute("data-offset"), 10);
-    line.textContent = t >= 1 && t <= T ? String(t) : "none";
+    // Before step 1 stands the initial state; after step T, nothing (CellDiagram.stepLabel).
+    line.textContent = t >= 1 && t <= T ? String(t) : t < 1 ? "h₀, C₀" : "end";
   });
   Array.prototype.forEach.call(svg.querySelectorAll("g.node"), function (g) {
     g.classList.toggle("selected", g.getAttribute("data-node") === state.node);
