@@ -33,7 +33,9 @@ enum ModelSpecs {
         OptionSpec("--c0", value: "file", help: "Initial cell state C_0: H values (.npy, CSV or JSON).", default: "zeros"),
     ]
 
-    static let format = OptionSpec("--format", value: "format", help: "Output format.", default: "md", values: ["md", "csv", "json"])
+    /// --format's default, as `ParsedArguments.outputFormat` chooses it.
+    static let formatDefault = "from -o's extension, else md"
+    static let format = OptionSpec("--format", value: "format", help: "Output format.", default: formatDefault, values: ["md", "csv", "json"])
     static let outputFile = OptionSpec("--output-file", short: "-o", value: "file", help: "Write to this file (atomically) instead of standard output.")
     static let precision = OptionSpec("--precision", value: "digits", help: "Significant digits shown in Markdown (display only: JSON and CSV keep every digit).", default: "6")
 
@@ -52,7 +54,7 @@ enum ModelSpecs {
             + "full precision (npz: every key as an array, per-step ones stacked T x ..., so np.load(FILE)[\"f\"] is f "
             + "over time). Keys, equations and shapes: docs/trace-format.md.",
         options: modelOptions + ownModelOptions + [
-            OptionSpec("--format", value: "format", help: "Output format (npz needs -o).", default: "md", values: ["md", "csv", "json", "npz"]),
+            OptionSpec("--format", value: "format", help: "Output format (npz needs -o).", default: formatDefault, values: ["md", "csv", "json", "npz"]),
             outputFile, precision,
             OptionSpec("--no-backward", help: "Record the forward pass only."),
         ])
