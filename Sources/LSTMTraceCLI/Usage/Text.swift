@@ -44,6 +44,11 @@ enum Text {
         "The value \(quoted(text)) is invalid for '\(option.synopsis)': expected \(expected)."
     }
 
+    /// Added to `invalidValue`'s "expected …" when a file name was given to --output.
+    static func didYouMeanOutputFile(_ text: String) -> String {
+        " (did you mean -o \(echo(text))?)"
+    }
+
     static func traceTooLarge(numbers: Int, limit: Int, sizes: [String]) -> String {
         "This trace would hold \(numbers) numbers; lstm-trace writes at most \(limit) in one trace. "
             + "Make one of \(sizes.joined(separator: ", ")) smaller."
