@@ -13,4 +13,10 @@ import Testing
         #expect(!(try runTool(["step", "--output", "2.5"]).stderr.contains("did you mean")))
         #expect(!(try runTool(["step", "--hidden", "trace.json"]).stderr.contains("did you mean")))
     }
+
+    @Test func compareWithOneFileSaysWhatTheSecondIs() throws {
+        let r = try runTool(["compare", "a.json"])
+        assertError(r, status: 64, contains: "Missing expected argument '<b>': compare needs two files, A and B")
+        #expect(r.stderr.split(separator: "\n").filter { $0.hasPrefix("Error:") }.count == 1)
+    }
 }

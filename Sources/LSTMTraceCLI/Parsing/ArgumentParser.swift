@@ -178,7 +178,7 @@ struct ParsedArguments {
     /// The positional argument at `index`, or a usage error naming it.
     func positional(_ index: Int) throws -> String {
         guard index < positionals.count else {
-            throw CLIError.usage(Text.missingArgument(command.arguments[index].name), command: command, option: nil)
+            throw CLIError.usage(Text.missingArgument(command.arguments[index]), command: command, option: nil)
         }
         return positionals[index]
     }

@@ -71,6 +71,8 @@ enum ModelSpecs {
             format, outputFile,
         ])
 
+    static let compareNeedsTwo = "compare needs two files, A and B (e.g. lstm-trace's trace and your own)"
+
     static let compare = CommandSpec(
         name: "compare",
         abstract: "Compare two traces and name the first line where they part (the tracer's against your code's).",
@@ -84,7 +86,8 @@ enum ModelSpecs {
             + "parameter gradients), with its step, "
             + "index, both values, its equation and which of its inputs agree. Keys in one file only are listed, not "
             + "counted. Exits with 1 when anything differs. Keys, names and shapes: docs/trace-format.md.",
-        arguments: [ArgumentSpec(name: "a", help: "A trace (JSON or .npz)."), ArgumentSpec(name: "b", help: "Another, or your code's values (JSON or .npz).")],
+        arguments: [ArgumentSpec(name: "a", help: "A trace (JSON or .npz).", whenMissing: compareNeedsTwo),
+                    ArgumentSpec(name: "b", help: "Another, or your code's values (JSON or .npz).", whenMissing: compareNeedsTwo)],
         options: [
             OptionSpec("--rtol", value: "r", help: "Relative tolerance: the part of the larger magnitude a difference may be.", default: "1e-09"),
             OptionSpec("--atol", value: "a", help: "Absolute floor added to it, so that --atol 1e-12 lets 0 against 1e-20 agree.", default: "0"),

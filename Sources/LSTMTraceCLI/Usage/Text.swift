@@ -36,8 +36,8 @@ enum Text {
         "Unexpected argument \(quoted(word))."
     }
 
-    static func missingArgument(_ name: String) -> String {
-        "Missing expected argument '<\(name)>'."
+    static func missingArgument(_ argument: ArgumentSpec) -> String {
+        "Missing expected argument '<\(argument.name)>'" + (argument.whenMissing.map { ": \($0)." } ?? ".")
     }
 
     static func invalidValue(_ text: String, for option: OptionSpec, expected: String) -> String {
