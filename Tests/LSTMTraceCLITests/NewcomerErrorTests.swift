@@ -19,4 +19,13 @@ import Testing
         assertError(r, status: 64, contains: "Missing expected argument '<b>': compare needs two files, A and B")
         #expect(r.stderr.split(separator: "\n").filter { $0.hasPrefix("Error:") }.count == 1)
     }
+
+    @Test func helpOfHelpIsTheHelp() throws {
+        let top = try runTool(["--help"])
+        for flag in ["--help", "-h"] {
+            let r = try runTool(["help", flag])
+            #expect(r.status == 0, "help \(flag): \(r.stderr)")
+            #expect(r.stdout == top.stdout && r.stderr.isEmpty)
+        }
+    }
 }
