@@ -46,6 +46,11 @@ public enum LSTMTrace {
             StandardStreams.write(Text.version + "\n")
             return ExitCode.success.rawValue
         case "help":
+            // `help --help` (or -h) asks for help's help: the top-level help, which describes help.
+            if arguments.count > 1, arguments[1] == "-h" || arguments[1] == "--help" {
+                StandardStreams.write(HelpFormatter.rootHelp(specs))
+                return ExitCode.success.rawValue
+            }
             if arguments.count > 1, let c = commands.first(where: { $0.spec.name == arguments[1] }) {
                 StandardStreams.write(HelpFormatter.help(c.spec))
                 return ExitCode.success.rawValue

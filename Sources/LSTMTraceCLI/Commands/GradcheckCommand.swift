@@ -10,7 +10,7 @@ enum GradcheckCommand: Command {
         let model = try ModelOptions(a)
         let epsilon = try a.double("--epsilon", default: 1e-5, in: 1e-12...1e-1, describe: "a number from 1e-12 to 0.1")
         let samples = try a.optionalInt("--samples", in: 1...1_000_000)
-        let format = try a.choice("--format", default: OutputFormat.md)
+        let format = try a.outputFormat(default: OutputFormat.md)
         let entries = model.config.parameterCount
         if samples == nil && entries > maxFullCheck {
             throw a.usageError("This model has \(entries) parameter entries; checking all of them takes "

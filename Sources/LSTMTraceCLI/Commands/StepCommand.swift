@@ -9,7 +9,7 @@ enum StepCommand: Command {
     enum Format: String { case md, csv, json, npz }
 
     static func run(_ a: ParsedArguments) throws {
-        let format = try a.choice("--format", default: Format.md)
+        let format = try a.outputFormat(default: Format.md)
         let model = try ModelOptions(a)
         let digits = try a.int("--precision", default: 6, in: 1...17)
         try OutputFile.check(a.string("-o"))

@@ -19,7 +19,7 @@ enum ToyCommand: Command {
             throw a.usageError("\(o.sequences) sequences of \(o.length) × \(o.input) inputs is more data than lstm-trace holds "
                                + "(50,000,000 numbers at most).", option: "--sequences")
         }
-        let format = try a.choice("--format", default: OutputFormat.md)
+        let format = try a.outputFormat(default: OutputFormat.md)
         let digits = try a.int("--precision", default: 6, in: 1...17)
         let traceAt = try a.string("--trace").map { try parseTracePoint($0, a, epochs: o.epochs, sequences: o.sequences) }
         if traceAt != nil && !a.has("-o") {

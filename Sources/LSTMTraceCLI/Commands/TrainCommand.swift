@@ -11,7 +11,7 @@ enum TrainCommand: Command {
         let sampleLength = try a.int("--sample-length", default: 200, in: 0...100_000)
         let saveEvery = try a.int("--save-every", default: 1000, in: 1...100_000_000)
         let traceIteration = try a.optionalInt("--trace-iteration", in: 0...(iterations - 1))
-        let format = try a.choice("--format", default: OutputFormat.md)
+        let format = try a.outputFormat(default: OutputFormat.md)
         let digits = try a.int("--precision", default: 6, in: 1...17)
         if traceIteration != nil && !a.has("-o") { throw a.usageError("--trace-iteration writes the trace to a file: add -o FILE.", option: "-o") }
         if traceIteration == nil && a.has("-o") { throw a.usageError("-o FILE is where --trace-iteration writes its trace; add --trace-iteration n.", option: "--trace-iteration") }

@@ -10,7 +10,7 @@ enum WeightsCommand: Command {
 
     static func run(_ a: ParsedArguments) throws {
         guard let path = a.string("-o") else { throw a.usageError(Text.missingRequiredOption(spec.option("-o")!), option: "-o") }
-        guard let kind = FileKind(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased()) else {
+        guard let kind = OutputFormatChoice.format(namedBy: path).flatMap(FileKind.init(rawValue:)) else {
             throw a.usageError(Text.weightsOutputName(path), option: "-o")
         }
         let layout = try a.choice("--layout", default: ParameterLayout.ours)

@@ -115,8 +115,20 @@ struct ParsedArguments {
     /// A whole number that `rule` accepts (the default when the option is absent).
     func int(_ name: String, default def: Int, rule: WholeNumberRule) throws -> Int {
         guard let text = string(name) else { return def }
-        guard let v = Int(text), rule.accepts(v) else { throw invalid(name, text, rule.expected) }
+        guard let v = Int(text), rule.accepts(v) else { throw invalid(name, text, rule.expected + outputFileHint(name, text)) }
         return v
+    }
+
+    /// `--output` is the size K and `-o` (`--output-file`) the file: a file name given to
+    /// `--output` was meant for `-o`, and the error says so.
+    private func outputFileHint(_ name: String, _ text: String) -> String {
+        guard spec(name).name == "--output", command.option("-o") != nil, Self.looksLikeFileName(text) else { return "" }
+        return Text.didYouMeanOutputFile(text)
+    }
+
+    /// A '/', or a '.' followed by a letter (`trace.json`, not `2.5` or `1e3`).
+    static func looksLikeFileName(_ text: String) -> Bool {
+        text.contains("/") || zip(text, text.dropFirst()).contains { $0 == "." && $1.isLetter }
     }
 
     /// An optional whole number in `range`.
@@ -166,7 +178,7 @@ struct ParsedArguments {
     /// The positional argument at `index`, or a usage error naming it.
     func positional(_ index: Int) throws -> String {
         guard index < positionals.count else {
-            throw CLIError.usage(Text.missingArgument(command.arguments[index].name), command: command, option: nil)
+            throw CLIError.usage(Text.missingArgument(command.arguments[index]), command: command, option: nil)
         }
         return positionals[index]
     }

@@ -51,6 +51,8 @@ struct OptionSpec: Sendable {
 struct ArgumentSpec: Sendable {
     let name: String
     let help: String
+    /// What the error adds when the argument is missing: what it is for (`compare A` alone).
+    var whenMissing: String? = nil
 }
 
 /// A subcommand: its name, its help text and its options.

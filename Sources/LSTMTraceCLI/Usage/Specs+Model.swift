@@ -33,7 +33,9 @@ enum ModelSpecs {
         OptionSpec("--c0", value: "file", help: "Initial cell state C_0: H values (.npy, CSV or JSON).", default: "zeros"),
     ]
 
-    static let format = OptionSpec("--format", value: "format", help: "Output format.", default: "md", values: ["md", "csv", "json"])
+    /// --format's default, as `ParsedArguments.outputFormat` chooses it.
+    static let formatDefault = "from -o's extension, else md"
+    static let format = OptionSpec("--format", value: "format", help: "Output format.", default: formatDefault, values: ["md", "csv", "json"])
     static let outputFile = OptionSpec("--output-file", short: "-o", value: "file", help: "Write to this file (atomically) instead of standard output.")
     static let precision = OptionSpec("--precision", value: "digits", help: "Significant digits shown in Markdown (display only: JSON and CSV keep every digit).", default: "6")
 
@@ -52,7 +54,7 @@ enum ModelSpecs {
             + "full precision (npz: every key as an array, per-step ones stacked T x ..., so np.load(FILE)[\"f\"] is f "
             + "over time). Keys, equations and shapes: docs/trace-format.md.",
         options: modelOptions + ownModelOptions + [
-            OptionSpec("--format", value: "format", help: "Output format (npz needs -o).", default: "md", values: ["md", "csv", "json", "npz"]),
+            OptionSpec("--format", value: "format", help: "Output format (npz needs -o).", default: formatDefault, values: ["md", "csv", "json", "npz"]),
             outputFile, precision,
             OptionSpec("--no-backward", help: "Record the forward pass only."),
         ])
@@ -69,6 +71,8 @@ enum ModelSpecs {
             format, outputFile,
         ])
 
+    static let compareNeedsTwo = "compare needs two files, A and B (e.g. lstm-trace's trace and your own)"
+
     static let compare = CommandSpec(
         name: "compare",
         abstract: "Compare two traces and name the first line where they part (the tracer's against your code's).",
@@ -82,7 +86,8 @@ enum ModelSpecs {
             + "parameter gradients), with its step, "
             + "index, both values, its equation and which of its inputs agree. Keys in one file only are listed, not "
             + "counted. Exits with 1 when anything differs. Keys, names and shapes: docs/trace-format.md.",
-        arguments: [ArgumentSpec(name: "a", help: "A trace (JSON or .npz)."), ArgumentSpec(name: "b", help: "Another, or your code's values (JSON or .npz).")],
+        arguments: [ArgumentSpec(name: "a", help: "A trace (JSON or .npz).", whenMissing: compareNeedsTwo),
+                    ArgumentSpec(name: "b", help: "Another, or your code's values (JSON or .npz).", whenMissing: compareNeedsTwo)],
         options: [
             OptionSpec("--rtol", value: "r", help: "Relative tolerance: the part of the larger magnitude a difference may be.", default: "1e-09"),
             OptionSpec("--atol", value: "a", help: "Absolute floor added to it, so that --atol 1e-12 lets 0 against 1e-20 agree.", default: "0"),

@@ -33,6 +33,27 @@ extension Text {
         "\(first) and \(second) name the same file, \(quoted(path)); give each its own file."
     }
 
+    // MARK: Output formats
+
+    /// "a JSON file", "an .npz file": what a `--format` value's file is called.
+    static func fileKind(_ format: String) -> String {
+        ["md": "a Markdown file", "csv": "a CSV file", "json": "a JSON file", "npz": "an .npz file"][format] ?? "a \(format) file"
+    }
+
+    static func formatContradictsFileName(_ path: String, names format: String, given: String, instead: String) -> String {
+        "'-o \(echo(path))' names \(fileKind(format)) but --format is \(given); drop --format or use -o \(echo(instead))"
+    }
+
+    static func formatNotOffered(_ path: String, names format: String, command: String, offered: [String]) -> String {
+        let paths = offered.map { echo(OutputFormatChoice.path(path, as: $0)) }
+        return "'-o \(echo(path))' names \(fileKind(format)), but \(command) writes \(list(offered)); use -o \(list(paths))"
+    }
+
+    /// "a, b or c".
+    static func list(_ words: [String]) -> String {
+        words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words.last!
+    }
+
     // MARK: Input files
 
     static let fileIsUTF16 = "the file is UTF-16 or UTF-32 text (it starts with a byte-order mark); lstm-trace reads UTF-8"

@@ -36,12 +36,17 @@ enum Text {
         "Unexpected argument \(quoted(word))."
     }
 
-    static func missingArgument(_ name: String) -> String {
-        "Missing expected argument '<\(name)>'."
+    static func missingArgument(_ argument: ArgumentSpec) -> String {
+        "Missing expected argument '<\(argument.name)>'" + (argument.whenMissing.map { ": \($0)." } ?? ".")
     }
 
     static func invalidValue(_ text: String, for option: OptionSpec, expected: String) -> String {
         "The value \(quoted(text)) is invalid for '\(option.synopsis)': expected \(expected)."
+    }
+
+    /// Added to `invalidValue`'s "expected …" when a file name was given to --output.
+    static func didYouMeanOutputFile(_ text: String) -> String {
+        " (did you mean -o \(echo(text))?)"
     }
 
     static func traceTooLarge(numbers: Int, limit: Int, sizes: [String]) -> String {
