@@ -123,7 +123,7 @@ def report(outcomes, seconds):
     early = [(c, r) for c, r, _ in outcomes if c.category == "signals" and "(early)" in c.name]
     if early:
         before_main = sum(1 for _, r in early if r.signal is not None)
-        print(f"\nsignals sent 0-30 ms after exec: {before_main} of {len(early)} arrived before main (the dynamic loader), "
+        print(f"\nsignals sent 0-30 ms after exec: {before_main} of {len(early)} arrived before main (the process still starting), "
               f"where the default action ends the process before it has opened a file (informational, not failures)")
     listed = [(c, r, fs) for c, r, fs in outcomes if fs]
     if listed:
