@@ -1,5 +1,26 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// On Linux, a release `lstm-trace` links the Swift runtime and Foundation statically when the
+/// toolchain found on PATH ships its static libraries (swift.org's Linux toolchains do): its
+/// SIGINT and SIGTERM handlers are then in place about 5 ms after exec instead of 10 to 20
+/// (loading and starting a dozen shared libraries), so a signal in a run's first milliseconds is
+/// caught, not fatal, and the binary runs without the toolchain. The numbers are bit for bit the
+/// same either way. A toolchain without them (or one this lookup cannot find) builds as usual.
+let linksStatically: Bool = {
+    #if os(Linux)
+    let fm = FileManager.default
+    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+        let swiftc = URL(fileURLWithPath: String(folder)).appendingPathComponent("swiftc")
+        guard fm.isExecutableFile(atPath: swiftc.path) else { continue }
+        let prefix = swiftc.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+        let foundation = prefix.appendingPathComponent("lib/swift_static/linux/libFoundation.a")
+        return fm.fileExists(atPath: foundation.path)
+    }
+    #endif
+    return false
+}()
 
 let package = Package(
     name: "TraceLSTM",
@@ -43,13 +64,10 @@ let package = Package(
         .executableTarget(
             name: "lstm-trace",
             dependencies: ["LSTMTraceCLI"],
-            // A release build on Linux carries the Swift runtime and Foundation inside it (the
-            // toolchain's static libraries; the compiler's autolink names them). Its SIGINT and SIGTERM
-            // handlers are in place about 5 ms after exec instead of 10 to 20 (loading and starting a
-            // dozen shared libraries), so a signal in a run's first milliseconds is caught, not fatal;
-            // and the binary runs on a machine without the toolchain. Numbers are bit for bit the same.
-            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            // Compiled and linked with -static-stdlib where the toolchain allows (see linksStatically):
+            // the compiler's autolink then names the static libraries.
+            swiftSettings: linksStatically ? [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))] : [],
+            linkerSettings: linksStatically ? [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))] : []
         ),
 
         // MARK: Examples
