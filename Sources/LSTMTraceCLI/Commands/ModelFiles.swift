@@ -131,7 +131,7 @@ struct ModelFiles {
         if let w = weights {
             out.append(("weights_layout", .string(w.parameters.layout.rawValue)))
             if let m = w.parameters.modules {
-                out += [("biases", .string(Text.pytorchBiasesSummed)), ("pytorch_lstm", .string(m.lstm)), ("pytorch_head", .string(m.head))]
+                out += [("biases", .string(Text.pytorchBiasesSummed))] + m.settings
             }
         }
         return out

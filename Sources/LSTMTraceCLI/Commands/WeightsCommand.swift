@@ -28,10 +28,7 @@ enum WeightsCommand: Command {
             }
             guard !gradients || trace.gradients != nil else { throw CLIError.badData(Text.traceHasNoGradients(from)) }
             parameters = gradients ? trace.gradients! : trace.parameters
-            let recorded = Dictionary(trace.settings, uniquingKeysWith: { a, _ in a })
-            if case .string(let lstm)? = recorded["pytorch_lstm"], case .string(let head)? = recorded["pytorch_head"] {
-                modules = PyTorchModules(lstm: lstm, head: head)
-            }
+            if let recorded = PyTorchModules(recordedIn: trace) { modules = recorded }
         } else {
             let options = try ModelOptions(a)
             if let m = options.files.weights?.parameters.modules { modules = m }

@@ -9,19 +9,23 @@ enum OutputFormatChoice {
     /// format, standard output (`-`) or a device (/dev/null has no extension). `weights` reads
     /// its file kind with this too.
     static func format(namedBy path: String) -> String? {
-        guard !OutputFile.standardOutputNames.contains(path) else { return nil }
-        let name = OutputFile.split(path).name
-        // A dot at the start is a hidden file's, not an extension's (.json is a name).
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        return extensions[name[name.index(after: dot)...].lowercased()]
+        guard !OutputFile.standardOutputNames.contains(path), let split = splitExtension(path) else { return nil }
+        return extensions[split.ext.lowercased()]
     }
 
     /// `path` with its extension replaced by the one of `format` (`y.json` → `y.csv`).
     static func path(_ path: String, as format: String) -> String {
+        guard let split = splitExtension(path) else { return path + "." + format }
+        return split.stemAndDot + format
+    }
+
+    /// `path` up to and including its file name's last dot, and the extension after it; nil
+    /// without one. A dot at the start is a hidden file's, not an extension's (.json is a name).
+    private static func splitExtension(_ path: String) -> (stemAndDot: String, ext: String)? {
         let name = OutputFile.split(path).name
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return path + "." + format }
-        let stem = path.dropLast(name.distance(from: dot, to: name.endIndex))
-        return stem + "." + format
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let ext = String(name[name.index(after: dot)...])
+        return (String(path.dropLast(ext.count)), ext)
     }
 }
 

@@ -8,16 +8,6 @@ extension Text {
 
     static let standardOutputClosed = "it is closed"
 
-    // MARK: Input files
-
-    static let noSuchFile = "no such file"
-    /// After "cannot read 'FILE': no such file" for --data.
-    static let dataNotFoundHint = "; give the path of a text file (the notebook's Shakespeare sample is not in this repository), "
-        + "or leave --data out to use a text lstm-trace generates"
-
-    /// Beside what train and bench print when they run without --data.
-    static let generatedCorpusNote = "a text lstm-trace generates; --data FILE trains on yours"
-
     // MARK: Output files
 
     static let isAFolder = "it is a folder"
@@ -55,6 +45,14 @@ extension Text {
     }
 
     // MARK: Input files
+
+    static let noSuchFile = "no such file"
+    /// After "cannot read 'FILE': no such file" for --data.
+    static let dataNotFoundHint = "; give the path of a text file (the notebook's Shakespeare sample is not in this repository), "
+        + "or leave --data out to use a text lstm-trace generates"
+
+    /// Beside what train and bench print when they run without --data.
+    static let generatedCorpusNote = "a text lstm-trace generates; --data FILE trains on yours"
 
     static let fileIsUTF16 = "the file is UTF-16 or UTF-32 text (it starts with a byte-order mark); lstm-trace reads UTF-8"
 

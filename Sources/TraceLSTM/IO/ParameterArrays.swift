@@ -32,6 +32,18 @@ public struct PyTorchModules: Sendable, Equatable {
     /// What `weights --layout pytorch` writes for a model it drew: a module with
     /// `self.lstm = nn.LSTM(…)` and `self.head = nn.Linear(…)`.
     public static let standard = PyTorchModules(lstm: "lstm", head: "head")
+
+    /// The trace's config keys that record them (`pytorch_lstm`, `pytorch_head`).
+    public var settings: [(String, JSONValue)] {
+        [("pytorch_lstm", .string(lstm)), ("pytorch_head", .string(head))]
+    }
+
+    /// The names a trace's config records, or nil when it records none.
+    public init?(recordedIn trace: Trace) {
+        guard case .string(let lstm)? = trace.setting("pytorch_lstm"), case .string(let head)? = trace.setting("pytorch_head")
+        else { return nil }
+        self.init(lstm: lstm, head: head)
+    }
 }
 
 /// The parameters a file holds, with the sizes its shapes give.

@@ -29,6 +29,11 @@ public struct Trace: Equatable, Sendable {
     /// Settings that describe the run (seed, init, iteration, …), written into `config` in
     /// order after the model's own keys.
     public var settings: [(String, JSONValue)] = []
+
+    /// The first setting named `key`, if any.
+    public func setting(_ key: String) -> JSONValue? {
+        settings.first(where: { $0.0 == key })?.1
+    }
     /// The parameters the pass used.
     public var parameters: ParameterSet
     /// Steps 1 … T.

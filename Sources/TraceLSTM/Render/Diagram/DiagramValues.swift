@@ -53,7 +53,7 @@ public struct DiagramValues: Sendable {
 
     /// The trace's vocabulary (train --trace-iteration writes it into the config), if any.
     public static func vocabulary(_ trace: Trace) -> [Character]? {
-        guard let v = trace.settings.first(where: { $0.0 == "vocabulary" })?.1, case .string(let s) = v else { return nil }
+        guard case .string(let s)? = trace.setting("vocabulary") else { return nil }
         return Array(s)
     }
 
